@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+/**
+ * tynda serve | migrate | deadline TERM DATE [--json] [--lang kk|ru|en] | calendar YEAR [--json]
+ */
+import { parseArgs } from 'node:util';
+import { createApp } from './app.ts';
+import { LANGUAGES, type Language } from './law/i18n.ts';
+import { renderDeadline } from './modules/calendar/render.ts';
+import { CalendarService, findTerm } from './modules/calendar/service.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { openDatabase } from './platform/db.ts';
+import { migrate } from './platform/migrations.ts';
+import { Problem, renderProblem } from './platform/problems.ts';
+
+const USAGE = `Usage:
+  tynda serve                              serve the API and web application (PORT, default 3000)
+  tynda migrate                            apply database migrations and seed reference data
+  tynda deadline TERM DATE [--json]        compute a legal deadline, e.g. tynda deadline APC-76.1 2025-03-20
+  tynda calendar YEAR [--json]             show a year of the production calendar
+Options: --lang kk|ru|en (default kk), --json`;
+
+async function withCalendar<T>(config: Config, fn: (calendar: CalendarService) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database.pool);
+    const calendar = new CalendarService(database.db, config.conventions);
+    await calendar.seed();
+    return await fn(calendar);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, lang: { type: 'string', default: 'kk' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  if (!(LANGUAGES as readonly string[]).includes(values.lang!)) {
+    console.error(`--lang must be one of ${LANGUAGES.join(', ')}`);
+    return 2;
+  }
+  const lang = values.lang as Language;
+  const config = loadConfig();
+
+  switch (command) {
+    case 'serve': {
+      const app = await createApp(config);
+      await app.server.listen({ port: config.port, host: config.host });
+      app.log.info({ port: config.port, db: app.database.engine }, `Tynda is serving http://localhost:${config.port}`);
+      const stop = async () => {
+        await app.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const applied = await migrate(database.pool);
+        const seeded = await new CalendarService(database.db, config.conventions).seed();
+        console.log(`migrations applied: ${applied.length ? applied.join(', ') : 'none (up to date)'}; calendar years seeded: ${seeded.length ? seeded.join(', ') : 'none'}`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'deadline': {
+      const [term, from] = rest;
+      if (!term || !from) {
+        console.error(USAGE);
+        return 2;
+      }
+      const deadline = await withCalendar(config, (c) => c.compute(term, from));
+      const view = renderDeadline(deadline, findTerm(term), lang);
+      if (values.json) console.log(JSON.stringify(view, null, 2));
+      else {
+        console.log(`${view.term} (${view.citation}): ${view.description}`);
+        console.log(`from ${view.from} → due ${view.due}${view.internalTarget ? ` (internal target ${view.internalTarget})` : ''}`);
+        for (const step of view.explanation) console.log(`  · ${step.text}`);
+        for (const w of view.warnings) console.log(`  ! ${w.text}`);
+      }
+      return 0;
+    }
+    case 'calendar': {
+      const year = Number(rest[0]);
+      if (!Number.isInteger(year)) {
+        console.error(USAGE);
+        return 2;
+      }
+      const y = await withCalendar(config, (c) => c.year(year));
+      if (values.json) console.log(JSON.stringify(y, null, 2));
+      else {
+        console.log(`${y.year}: ${y.workingDays} working days${y.complete ? '' : ' (provisional)'}`);
+        for (const h of y.holidays) console.log(`  ${h.date}  ${h.name[lang]}${h.confirmed ? '' : ' (unconfirmed)'}`);
+        for (const e of y.extraDaysOff) console.log(`  ${e.date}  ${e.type === 'transfer' ? `transfer: ${e.act}` : `carry-over from ${e.movedFrom}`}`);
+        for (const w of y.workingWeekendDays) console.log(`  ${w.date}  working weekend day: ${w.act}`);
+      }
+      return 0;
+    }
+    default:
+      console.error(`unknown command: ${command}\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else if (error instanceof Problem) {
+      const p = renderProblem(error, 'en');
+      console.error(`${p.title}${p.detail ? `: ${p.detail}` : ''}${p.errors ? `\n${p.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}` : ''}`);
+    } else console.error(error);
+    process.exitCode = 1;
+  },
+);
