@@ -2169,7 +2169,7 @@ export const TERMS: readonly Term[] = [
     unit: 'working_days_before', amount: 3, bound: 'min', party: 'body',
     runsFrom: l('Тексерудің аяқталу күні', 'День завершения проверки', 'Completion day of the inspection'),
     description: l(
-      'Тексеру нәтижелері туралы анықтаманың жобасын жасап, субъектіге және шағымы тексеруге негіз болған адамдарға жіберу',
+      'Тексеру нәтижелері туралы акт жобасын жасап, субъектіге және шағымы тексеруге негіз болған адамдарға жіберу',
       'Составление и направление проекта акта о результатах проверки субъекту и заявителям',
       'Draw up and send the draft inspection certificate to the subject and the appellants',
     ),
@@ -2179,9 +2179,9 @@ export const TERMS: readonly Term[] = [
   {
     id: 'LSS-27-2.6', act: 'LSS', citation: 'LSS 27-2(6)',
     unit: 'working_days', amount: 2, bound: 'max', party: 'participant',
-    runsFrom: l('Анықтама жобасын алған күн', 'День получения проекта акта', 'Day the draft certificate is received'),
+    runsFrom: l('Акт жобасын алған күн', 'День получения проекта акта', 'Day the draft certificate is received'),
     description: l(
-      'Субъектінің және өтініш иелерінің анықтама жобасына қарсылық беруі немесе айтуы',
+      'Субъектінің және шағым иелерінің акт жобасына қарсылық беруі немесе айтуы',
       'Представление возражений на проект акта проверки субъектом и заявителями',
       'The subject and the appellants object to the draft certificate',
     ),
@@ -2191,9 +2191,9 @@ export const TERMS: readonly Term[] = [
   {
     id: 'LSS-27-2.7', act: 'LSS', citation: 'LSS 27-2(7)',
     unit: 'no_fixed_term', amount: null, bound: 'exact', party: 'other',
-    runsFrom: l('Анықтаманың жіберілген күні', 'День направления акта проверки', 'Day the certificate is sent'),
+    runsFrom: l('Тексеру актісі жіберілген күн', 'День направления акта проверки', 'Day the certificate is sent'),
     description: l(
-      'Есептеу қағидасы: тексерудің аяқталған күні – анықтама субъектіге және құқықтық статистика органына жіберілген күн',
+      'Есептеу қағидасы: тексерудің аяқталған күні – акт субъектіге және құқықтық статистика органына жіберілген күн',
       'Правило: датой завершения проверки считается день направления акта субъекту и органу правовой статистики',
       'Counting rule: the inspection ends on the day the certificate is sent to the subject and the legal-statistics body',
     ),
