@@ -120,39 +120,7 @@ export function computeDeadline(
   let start = day0;
   const n = term.amount ?? 0;
 
-  const skippedBetween = (a: number, b: number) => {
-    // non-working days in (a, b], weekends folded into one line each
-    if (!explain) return;
-    for (let d = a + 1; d <= b; d++) {
-      const info = calendar.info(d);
-      if (info.working) {
-        if (info.workedWeekend) steps.push({ code: 'worked_weekend', date: isoDate(d), act: info.workedWeekend.act });
-        continue;
-      }
-      if (info.reason === 'weekend') {
-        let end = d;
-        while (end + 1 <= b && isPlainWeekend(calendar.info(end + 1))) end++;
-        steps.push({ code: 'skipped', reason: 'weekend', date: isoDate(d), ...(end > d ? { until: isoDate(end) } : {}) });
-        d = end;
-      } else steps.push(skipStep(d, info));
-    }
-  };
-  const nominalEnd = (nominal: number, clamped: boolean) => {
-    if (clamped && explain) steps.push({ code: 'month_end_clamped', date: isoDate(nominal) });
-    due = nominal;
-    if (!calendar.isWorkingDay(nominal)) {
-      if (conventions.nonWorkingEnd === 'next_working_day') {
-        due = calendar.workingDayOnOrAfter(nominal);
-        skippedBetween(nominal - 1, due - 1);
-        if (explain) steps.push({ code: 'rolled_forward', date: isoDate(due), other: isoDate(nominal) });
-      }
-    }
-    if (term.party === 'body' && conventions.bodyInternalTarget) {
-      internalTarget = calendar.workingDayOnOrBefore(nominal);
-      if (explain) steps.push({ code: 'internal_target', date: isoDate(internalTarget), other: isoDate(nominal) });
-    }
-  };
-
+  const ctx: Walk = { calendar, steps, explain };
   if (term.receiptBased && conventions.mainTermFrom === 'registration') {
     start = calendar.workingDayOnOrAfter(day0);
     if (explain) steps.push({ code: 'registration_day', date: isoDate(start), other: from });
@@ -163,21 +131,21 @@ export function computeDeadline(
       const firstCounted = conventions.countStart === 'event_day' ? start - 1 : start;
       if (explain) steps.push({ code: conventions.countStart === 'event_day' ? 'day_one' : 'day_zero', date: isoDate(start), name: term.runsFrom });
       due = calendar.addWorkingDays(firstCounted, n);
-      skippedBetween(firstCounted, due);
+      skipped(ctx, firstCounted, due);
       if (explain) steps.push({ code: 'nth_working_day', date: isoDate(due), n });
       break;
     }
     case 'working_days_before': {
       due = calendar.addWorkingDays(start, -n);
       if (explain) steps.push({ code: 'day_zero', date: isoDate(start), name: term.runsFrom });
-      skippedBetween(due, start - 1);
+      skipped(ctx, due, start - 1);
       if (explain) steps.push({ code: 'nth_working_day_before', date: isoDate(due), n, other: isoDate(start) });
       break;
     }
     case 'calendar_days': {
       if (explain) steps.push({ code: 'day_zero', date: isoDate(start), name: term.runsFrom });
       if (explain) steps.push({ code: 'calendar_days_added', date: isoDate(start + n), n });
-      nominalEnd(start + n, false);
+      ({ due, internalTarget } = nominalEnd(ctx, term, conventions, start + n, false));
       break;
     }
     case 'calendar_days_before': {
@@ -191,7 +159,7 @@ export function computeDeadline(
       const end = addMonths(start, months);
       if (explain) steps.push({ code: 'day_zero', date: isoDate(start), name: term.runsFrom });
       if (explain) steps.push({ code: term.unit === 'years' ? 'years_added' : 'months_added', date: isoDate(end.day), n });
-      nominalEnd(end.day, end.clamped);
+      ({ due, internalTarget } = nominalEnd(ctx, term, conventions, end.day, end.clamped));
       break;
     }
     case 'same_or_next_working_day': {
@@ -199,7 +167,7 @@ export function computeDeadline(
       if (due === start) {
         if (explain) steps.push({ code: 'same_day', date: isoDate(due) });
       } else {
-        skippedBetween(start - 1, due - 1);
+        skipped(ctx, start - 1, due - 1);
         if (explain) steps.push({ code: 'next_working_day', date: isoDate(due) });
       }
       break;
@@ -207,7 +175,7 @@ export function computeDeadline(
     case 'next_working_day': {
       due = calendar.addWorkingDays(start, 1);
       if (explain) steps.push({ code: 'day_zero', date: isoDate(start), name: term.runsFrom });
-      skippedBetween(start, due - 1);
+      skipped(ctx, start, due - 1);
       if (explain) steps.push({ code: 'next_working_day', date: isoDate(due) });
       break;
     }
@@ -232,8 +200,10 @@ export function computeDeadline(
   if (!calendar.covers(due!)) throw new CalendarRangeError(isoDate(due!), calendar.yearsCovered());
   if (explain) steps.push({ code: 'citation', citation: term.citation });
 
-  for (const d of new Set([yearOf(due!), ...(internalTarget === undefined ? [] : [yearOf(internalTarget)])])) {
-    if (calendar.year(d)?.complete === false) warnings.push({ code: 'calendar_year_incomplete', year: d });
+  const dueYear = yearOf(due!);
+  if (calendar.year(dueYear)?.complete === false) warnings.push({ code: 'calendar_year_incomplete', year: dueYear });
+  if (internalTarget !== undefined && yearOf(internalTarget) !== dueYear && calendar.year(yearOf(internalTarget))?.complete === false) {
+    warnings.push({ code: 'calendar_year_incomplete', year: yearOf(internalTarget) });
   }
   if (from < term.effective.from || (term.effective.to !== undefined && from >= term.effective.to)) {
     warnings.push({ code: 'term_not_in_force', effective: term.effective });
@@ -254,6 +224,49 @@ export function computeDeadline(
 }
 
 const isPlainWeekend = (info: DayInfo) => !info.working && info.reason === 'weekend';
+
+// The helpers below are module functions, not closures: computeDeadline is on hot paths (worklists, imports).
+interface Walk {
+  calendar: WorkingCalendar;
+  steps: Step[];
+  explain: boolean;
+}
+
+/** Explains the non-working days in (a, b]; a plain weekend is one line. */
+function skipped({ calendar, steps, explain }: Walk, a: number, b: number): void {
+  if (!explain) return;
+  for (let d = a + 1; d <= b; d++) {
+    const info = calendar.info(d);
+    if (info.working) {
+      if (info.workedWeekend) steps.push({ code: 'worked_weekend', date: isoDate(d), act: info.workedWeekend.act });
+      continue;
+    }
+    if (info.reason === 'weekend') {
+      let end = d;
+      while (end + 1 <= b && isPlainWeekend(calendar.info(end + 1))) end++;
+      steps.push({ code: 'skipped', reason: 'weekend', date: isoDate(d), ...(end > d ? { until: isoDate(end) } : {}) });
+      d = end;
+    } else steps.push(skipStep(d, info));
+  }
+}
+
+/** The end of a calendar-day, month or year period: roll-forward and the body's internal target (A3). */
+function nominalEnd(ctx: Walk, term: Term, conventions: Conventions, nominal: number, clamped: boolean): { due: number; internalTarget: number | undefined } {
+  const { calendar, steps, explain } = ctx;
+  if (clamped && explain) steps.push({ code: 'month_end_clamped', date: isoDate(nominal) });
+  let due = nominal;
+  if (!calendar.isWorkingDay(nominal) && conventions.nonWorkingEnd === 'next_working_day') {
+    due = calendar.workingDayOnOrAfter(nominal);
+    skipped(ctx, nominal - 1, due - 1);
+    if (explain) steps.push({ code: 'rolled_forward', date: isoDate(due), other: isoDate(nominal) });
+  }
+  let internalTarget: number | undefined;
+  if (term.party === 'body' && conventions.bodyInternalTarget) {
+    internalTarget = calendar.workingDayOnOrBefore(nominal);
+    if (explain) steps.push({ code: 'internal_target', date: isoDate(internalTarget), other: isoDate(nominal) });
+  }
+  return { due, internalTarget };
+}
 
 function skipStep(day: number, info: Exclude<DayInfo, { working: true }>): Step {
   const date = isoDate(day);

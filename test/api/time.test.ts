@@ -3,6 +3,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { InjectOptions } from 'fastify';
 import type { Tynda } from '../../src/app.ts';
 import { ENGINES } from '../support/databases.ts';
 import { testApp } from '../support/app.ts';
@@ -19,12 +20,12 @@ for (const { engine, skip } of ENGINES) {
       app = await testApp(engine);
     });
     after(async () => app?.close());
-    const inject = (...args: Parameters<Tynda['server']['inject']>) => app.server.inject(...args);
+    const inject = (options: InjectOptions) => app.server.inject(options);
 
     test('GET /api/health names the engine in use', async () => {
       const res = await inject({ method: 'GET', url: '/api/health' });
       assert.equal(res.statusCode, 200);
-      assert.deepEqual({ ...res.json(), version: 'x' }, { status: 'ok', db: engine, version: 'x' });
+      assert.deepEqual({ ...(res.json() as object), version: 'x' }, { status: 'ok', db: engine, version: 'x' });
     });
 
     test('POST /api/v1/deadlines/compute: APC 76(1) from 2025-03-20 gives the due date, the explanation and the citation', async () => {
