@@ -8,7 +8,7 @@ import { LANGUAGES, type Language } from './law/i18n.ts';
 import { renderDeadline } from './modules/calendar/render.ts';
 import { CalendarService, findTerm } from './modules/calendar/service.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
-import { openDatabase } from './platform/db.ts';
+import { DataDirLockedError, openDatabase } from './platform/db.ts';
 import { migrate } from './platform/migrations.ts';
 import { Problem, renderProblem } from './platform/problems.ts';
 
@@ -117,7 +117,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof DataDirLockedError) console.error(error.message);
     else if (error instanceof Problem) {
       const p = renderProblem(error, 'en');
       console.error(`${p.title}${p.detail ? `: ${p.detail}` : ''}${p.errors ? `\n${p.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}` : ''}`);

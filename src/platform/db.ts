@@ -44,7 +44,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     await pool.query('select 1');
     return wrap('postgres', pool);
   }
-  if (options.dataDir) await fs.mkdir(options.dataDir, { recursive: true });
+  const unlock = options.dataDir ? await lockDataDir(options.dataDir) : async () => undefined;
   const pglite = options.pglite ?? await PGlite.create({
     ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'db') } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
@@ -52,10 +52,45 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   });
   // one session, kept open for the process's life: no idle timeout to wait out at shutdown
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0, allowExitOnIdle: true });
-  return wrap('pglite', pool, pglite);
+  return wrap('pglite', pool, pglite, unlock);
 }
 
-function wrap(engine: Engine, pool: pg.Pool, pglite?: PGlite): Database {
+export class DataDirLockedError extends Error {
+  constructor(readonly dataDir: string, readonly pid: number) {
+    super(`the embedded database in ${dataDir} is in use by process ${pid} (a running Tynda?); stop it first, or use its API`);
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same files would corrupt them. A lock file
+ * with the owner's pid keeps a CLI command off a running server's data; a stale lock (dead pid) is taken over.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  await fs.mkdir(dataDir, { recursive: true });
+  const lock = path.join(dataDir, 'db.lock');
+  for (;;) {
+    try {
+      await fs.writeFile(lock, String(process.pid), { flag: 'wx' });
+      return async () => fs.rm(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(await fs.readFile(lock, 'utf8').catch(() => '0'));
+      if (pid && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
+      await fs.rm(lock, { force: true });
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function wrap(engine: Engine, pool: pg.Pool, pglite?: PGlite, unlock?: () => Promise<void>): Database {
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {
@@ -67,6 +102,7 @@ function wrap(engine: Engine, pool: pg.Pool, pglite?: PGlite): Database {
       closed = true;
       await db.destroy(); // ends the pool
       await pglite?.close();
+      await unlock?.();
     },
   };
 }
