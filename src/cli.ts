@@ -31,6 +31,9 @@ async function withCalendar<T>(config: Config, fn: (calendar: CalendarService) =
   }
 }
 
+/** the language of messages to the person at the terminal (--lang) */
+let lang: Language = 'kk';
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -46,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--lang must be one of ${LANGUAGES.join(', ')}`);
     return 2;
   }
-  const lang = values.lang as Language;
+  lang = values.lang as Language;
   const config = loadConfig();
 
   switch (command) {
@@ -119,7 +122,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof ConfigError || error instanceof DataDirLockedError) console.error(error.message);
     else if (error instanceof Problem) {
-      const p = renderProblem(error, 'en');
+      const p = renderProblem(error, lang);
       console.error(`${p.title}${p.detail ? `: ${p.detail}` : ''}${p.errors ? `\n${p.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}` : ''}`);
     } else console.error(error);
     process.exitCode = 1;
