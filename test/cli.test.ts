@@ -32,6 +32,8 @@ async function freePort(): Promise<number> {
   });
 }
 
+const body = async (res: Response): Promise<any> => res.json();
+
 async function serve(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [tynda, 'serve'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -65,9 +67,9 @@ describe('tynda serve (npm start)', () => {
     const dataDir = path.join(tempDir(), 'data');
     const server = await serve({ TYNDA_DATA_DIR: dataDir });
     try {
-      assert.equal((await (await fetch(`${server.url}/api/health`)).json()).db, 'pglite');
+      assert.equal((await body(await fetch(`${server.url}/api/health`))).db, 'pglite');
       const res = await fetch(`${server.url}/api/v1/calendar/2025`);
-      assert.equal((await res.json()).workingDays, 246);
+      assert.equal((await body(res)).workingDays, 246);
       assert.ok(fs.existsSync(path.join(dataDir, 'db')), 'the database lives in TYNDA_DATA_DIR/db');
       assert.doesNotMatch(server.output(), /Error|error"/);
     } finally {
@@ -76,7 +78,7 @@ describe('tynda serve (npm start)', () => {
     // the second start reopens the same data and keeps it
     const again = await serve({ TYNDA_DATA_DIR: dataDir });
     try {
-      assert.equal((await (await fetch(`${again.url}/api/v1/calendar/2026`)).json()).workingDays, 247);
+      assert.equal((await body(await fetch(`${again.url}/api/v1/calendar/2026`))).workingDays, 247);
     } finally {
       await again.stop();
     }
@@ -91,7 +93,7 @@ describe('tynda serve (npm start)', () => {
     url.pathname = `/${name}`;
     const server = await serve({ DATABASE_URL: url.toString(), TYNDA_DATA_DIR: tempDir() });
     try {
-      assert.equal((await (await fetch(`${server.url}/api/health`)).json()).db, 'postgres');
+      assert.equal((await body(await fetch(`${server.url}/api/health`))).db, 'postgres');
     } finally {
       await server.stop();
       await admin.query(`drop database ${name} with (force)`);
