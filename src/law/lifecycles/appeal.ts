@@ -1,0 +1,121 @@
+/**
+ * The appeal-initiated administrative procedure (APPLICATION), APC Chapters 9–11, as the table of
+ * apc-requirements §4.1. There is no "refuse to accept" action: intake cannot be refused (APC 64(1)).
+ * There is no general suspension either: the Code has none (§3.1(7)); only the 68(5) postponement exists.
+ * Intake records the receipt (the procedure starts then, 62(2)) and registers at once with the registration date
+ * of 64(3) (the receipt day, or the next working day), so a case begins in 'registered'. A deemed refusal
+ * (91(2)) is not a state: it is a legal fact the system records when the term expires in an open state.
+ */
+import type { Lifecycle } from './lifecycle.ts';
+
+export const APPEAL_STATES = [
+  'registered',
+  'awaiting_correction',
+  'in_review',
+  'postponed',
+  'preliminary_notified',
+  'decided',
+  'closed',
+  'redirected',
+  'returned',
+  'withdrawn',
+  'terminated',
+] as const;
+export type AppealState = (typeof APPEAL_STATES)[number];
+
+/** before the decision on the case: withdrawal (64(9)), redirection (65), extension (76(3)) are possible */
+export const PRE_DECISION: readonly AppealState[] = ['registered', 'awaiting_correction', 'in_review', 'postponed', 'preliminary_notified'];
+
+export const APPEAL: Lifecycle<AppealState> = {
+  name: 'appeal',
+  states: APPEAL_STATES,
+  closed: ['closed', 'redirected', 'terminated'],
+  transitions: [
+    {
+      action: 'redirect',
+      from: ['registered', 'in_review'],
+      to: 'redirected',
+      actors: ['clerk', 'official', 'head', 'deputy_head'],
+      citation: 'APC 65(1)',
+      condition: {
+        kk: 'Өтініш толығымен органның құзыретіне жатпайды; түскен күннен бастап 3 жұмыс күнінен кешіктірмей, қатысушыны бір мезгілде хабардар ете отырып',
+        ru: 'Обращение полностью вне компетенции органа; не позднее 3 рабочих дней со дня поступления, с одновременным извещением участника',
+        en: 'The whole appeal is outside the body\'s competence; within 3 working days of receipt, notifying the participant at the same time',
+      },
+    },
+    {
+      action: 'redirect_part',
+      from: ['registered', 'in_review'],
+      to: null,
+      actors: ['clerk', 'official', 'head', 'deputy_head'],
+      citation: 'APC 65(2)',
+    },
+    { action: 'assign', from: ['registered', 'awaiting_correction', 'in_review', 'postponed', 'preliminary_notified'], to: null, actors: ['clerk', 'head', 'deputy_head'], citation: 'APC 44(2)' },
+    { action: 'request_correction', from: ['registered'], to: 'awaiting_correction', actors: ['official', 'head', 'deputy_head'], citation: 'APC 64(6)' },
+    { action: 'correction_received', from: ['awaiting_correction'], to: 'in_review', actors: ['official', 'clerk', 'applicant'], citation: 'APC 64(6)' },
+    { action: 'return', from: ['awaiting_correction'], to: 'returned', actors: ['official', 'head', 'deputy_head'], citation: 'APC 64(7)', starts: ['APC-70.3'] },
+    { action: 'start_review', from: ['registered'], to: 'in_review', actors: ['official', 'head', 'deputy_head'], citation: 'APC 71' },
+    {
+      action: 'withdraw',
+      from: PRE_DECISION,
+      to: 'withdrawn',
+      actors: ['applicant', 'clerk'],
+      citation: 'APC 64(9)',
+      condition: {
+        kk: 'Өтініш берушінің жазбаша өтініші бойынша, әкімшілік іс бойынша шешім қабылданғанға дейін ғана',
+        ru: 'По письменному заявлению заявителя, только до принятия решения по административному делу',
+        en: 'On the applicant\'s written application, only before the decision on the case',
+      },
+    },
+    {
+      action: 'terminate',
+      from: ['registered', 'in_review', 'postponed', 'preliminary_notified', 'returned', 'withdrawn'],
+      to: 'terminated',
+      actors: ['official', 'head', 'deputy_head'],
+      citation: 'APC 70(1)',
+      starts: ['APC-70.3'],
+    },
+    { action: 'declare_recusal', from: ['registered', 'in_review', 'postponed', 'preliminary_notified'], to: null, actors: ['applicant', 'official'], citation: 'APC 67', starts: ['APC-67.3'] },
+    { action: 'decide_recusal', from: ['registered', 'in_review', 'postponed', 'preliminary_notified'], to: null, actors: ['superior_official', 'head', 'deputy_head'], citation: 'APC 67(4)' },
+    { action: 'postpone', from: ['in_review'], to: 'postponed', actors: ['official'], citation: 'APC 68(5)', starts: ['APC-68.5'] },
+    { action: 'resume', from: ['postponed'], to: 'in_review', actors: ['official', 'system'], citation: 'APC 68(5)' },
+    {
+      action: 'extend',
+      from: ['registered', 'awaiting_correction', 'in_review', 'postponed', 'preliminary_notified'],
+      to: null,
+      actors: ['head', 'deputy_head'],
+      citation: 'APC 76(3)',
+      starts: ['APC-76.3_notice'],
+      condition: {
+        kk: 'Басшының немесе орынбасардың дәлелді шешімімен, нақты мән-жайларды анықтау қажеттілігіне байланысты, бастау күнінен екі айдан аспайтын мерзімге дейін',
+        ru: 'Мотивированным решением руководителя или заместителя, ввиду необходимости установления фактических обстоятельств, не более чем до двух месяцев',
+        en: 'By a reasoned decision of the head or a deputy, because facts must be established, up to two months at most',
+      },
+    },
+    {
+      action: 'notify_preliminary_decision',
+      from: ['in_review'],
+      to: 'preliminary_notified',
+      actors: ['official'],
+      citation: 'APC 73(1)',
+      starts: ['APC-73.3'],
+    },
+    { action: 'record_objection', from: ['preliminary_notified'], to: null, actors: ['official', 'applicant', 'clerk'], citation: 'APC 73(3)' },
+    { action: 'grant_access', from: APPEAL_STATES, to: null, actors: ['official', 'head', 'deputy_head'], citation: 'APC 75(1)' },
+    { action: 'request_access', from: APPEAL_STATES, to: null, actors: ['applicant', 'clerk'], citation: 'APC 75(1)', starts: ['APC-75.1'] },
+    {
+      action: 'adopt_act',
+      from: ['in_review', 'preliminary_notified'],
+      to: 'decided',
+      actors: ['official', 'head', 'deputy_head'],
+      citation: 'APC 77(1)(1)',
+      condition: {
+        kk: 'Алдын ала шешім туралы хабарламадан кейін кемінде 3 жұмыс күні өткен соң не 73-баптың 2-тармағы бойынша тыңдаудан босату тіркелгенде',
+        ru: 'Не ранее чем через 3 рабочих дня после извещения о предварительном решении, либо при записанном исключении из заслушивания по п. 2 ст. 73',
+        en: 'Not before 3 working days after notice of the preliminary decision, or with an exemption from the hearing under Art. 73(2) recorded',
+      },
+    },
+    { action: 'communicate_act', from: ['decided'], to: null, actors: ['official', 'clerk'], citation: 'APC 81' },
+    { action: 'close', from: ['decided'], to: 'closed', actors: ['official', 'head', 'deputy_head', 'system'], citation: 'APC 83(3)' },
+  ],
+};
