@@ -5,15 +5,28 @@
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import path from 'node:path';
+import { bodiesRoutes } from './modules/bodies/routes.ts';
+import { OrganisationService } from './modules/bodies/service.ts';
 import { CalendarService } from './modules/calendar/service.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { calendarWatch } from './modules/calendar/watch.ts';
+import { demoAccounts, seedDemo, type DemoAccount } from './modules/identity/demo.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
+import { Access, DirectoryOtpSender, IdentityService, OidcClient, type OtpSender } from './modules/identity/service.ts';
+import { appealRoutes } from './modules/appeals/routes.ts';
+import { AppealsService, REMINDER_WORKING_DAYS } from './modules/appeals/service.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { NotificationService } from './modules/notifications/service.ts';
+import { emailTransport, smsTransport } from './modules/notifications/transports.ts';
+import { NoticeWorker } from './modules/notifications/worker.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db.ts';
 import { createHttpServer, type App } from './platform/http.ts';
 import { startJobs, type Jobs } from './platform/jobs.ts';
 import { createLogger } from './platform/logging.ts';
 import { migrate } from './platform/migrations.ts';
+import { Problem } from './platform/problems.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -22,6 +35,13 @@ export interface Tynda {
   database: Database;
   server: App;
   calendar: CalendarService;
+  organisation: OrganisationService;
+  identity: IdentityService;
+  access: Access;
+  /** the demo accounts whose generated passwords are still unchanged (printed at start) */
+  demoAccounts(): Promise<DemoAccount[]>;
+  notifications: NotificationService;
+  appeals: AppealsService;
   jobs: Jobs | undefined;
   log: Logger;
   close(): Promise<void>;
@@ -31,6 +51,10 @@ export interface AppOptions {
   logger?: Logger;
   /** an already open database (tests share one per file) */
   database?: Database;
+  /** where applicants' one-time codes go; default: files in TYNDA_DATA_DIR/outbox when the demo is on, else none (501) */
+  otpSender?: OtpSender;
+  /** the clock of the legal procedure (tests move it through a case's terms) */
+  clock?: () => Date;
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<Tynda> {
@@ -40,6 +64,18 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const calendar = new CalendarService(database.db, config.conventions);
   const seeded = await calendar.seed();
   if (seeded.length) log.info({ years: seeded }, 'production calendar seeded from data/calendar/kz.json');
+
+  // organisation, identity and access: who is who and who may do what (policy in modules/identity/policy.ts)
+  const organisation = new OrganisationService(database.db);
+  const identity = new IdentityService(database.db, organisation, {
+    otpSender: options.otpSender ?? (config.demo ? new DirectoryOtpSender(path.join(config.dataDir, 'outbox')) : undefined),
+    oidc: config.oidc && new OidcClient(config.oidc, log),
+  });
+  const access = new Access(identity, organisation);
+  if (config.demo && (await organisation.isEmpty())) {
+    const accounts = await seedDemo(database.db, organisation);
+    if (accounts.length) log.info({ officials: accounts.length }, 'demo organisation loaded into the empty database');
+  }
 
   const server = await createHttpServer({ logger: log, version: VERSION });
   server.get('/api/health', {
@@ -54,8 +90,41 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   calendarRoutes(server, {
     calendar,
-    actorOf: () => 'anonymous',
-    canManageCalendar: async () => undefined,
+    actorOf: (request) => access.actorOf(request),
+    canManageCalendar: async (request) => void (await access.require(request, 'calendar.manage')),
+  });
+  bodiesRoutes(server, { organisation, access, identity });
+  identityRoutes(server, { identity, access, organisation });
+
+  // notifications (APC 66, 81): cabinet, notice history, registered letters; the identity module supplies the guards
+  const notifications = new NotificationService(database.db, calendar);
+
+  // the appeal procedure (APC Chapters 9, 10, 12)
+  const appeals = new AppealsService(database.db, calendar, organisation, (subject) => notifications.noticeHistory(subject), options.clock);
+  appealRoutes(server, { appeals, access, identity, organisation, calendar });
+  notificationRoutes(server, {
+    notifications,
+    actorOf: (request) => access.actorOf(request),
+    // a cabinet is its owner's: the applicant signed in, or an official who may see applicants' data of that case
+    canReadCabinet: async (request, recipientId) => {
+      const principal = await access.authenticated(request);
+      if (principal.kind === 'applicant' && principal.id === recipientId) return;
+      const caseId = recipientId.startsWith('appeal:') ? recipientId.slice('appeal:'.length) : recipientId === principal.id ? undefined : null;
+      if (caseId === undefined) return; // an official's own notices
+      if (caseId === null) throw new Problem(403, 'forbidden', { permission: 'applicants.read_personal' });
+      const a = await appeals.find(caseId);
+      await access.require(request, 'applicants.read_personal', { bodyId: a.body_id });
+    },
+    canManageNotices: async (request, subject) => {
+      if (subject?.type === 'appeal') {
+        const a = await appeals.find(subject.id);
+        await access.require(request, 'appeal.read', { bodyId: a.body_id, ownerIds: [a.executor_id, ...a.co_executor_ids].filter((x): x is string => !!x) });
+        return;
+      }
+      // printing and tracking registered letters is the records office's work (APC 66(2))
+      const principal = await access.authenticated(request);
+      if ((await access.bodiesFor(principal, 'appeal.register')).length === 0) throw new Problem(403, 'forbidden', { permission: 'appeal.register' });
+    },
   });
   await server.ready();
 
@@ -63,6 +132,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   if (config.jobs) {
     jobs = await startJobs(database, log);
     await jobs.define('calendar-watch', async () => void (await calendarWatch(calendar, log, new Date())), { cron: '0 9 * * *' });
+    // the notice outbox, swept every minute on every node: leases and SKIP LOCKED keep each delivery to one sender
+    const transports = { email: config.smtp && emailTransport(config.smtp), sms: config.sms && smsTransport(config.sms) };
+    const noticeWorker = new NoticeWorker(database.db, transports, log);
+    await jobs.define('notices-deliver', async () => void (await noticeWorker.runOnce()), { cron: '* * * * *' });
+    // APC 91(2): deemed refusals recorded on the day after expiry; reminders 3 and 1 working days before (A28)
+    await jobs.define('appeals-deemed-refusal', async () => void (await appeals.recordDeemedRefusals()), { cron: '5 0 * * *' });
+    await jobs.define('appeals-due-soon', async () => {
+      for (const days of REMINDER_WORKING_DAYS) await appeals.remindDueSoon(days);
+    }, { cron: '0 8 * * *' });
   }
 
   return {
@@ -70,6 +148,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     database,
     server,
     calendar,
+    organisation,
+    identity,
+    access,
+    demoAccounts: () => demoAccounts(database.db),
+    notifications,
+    appeals,
     jobs,
     log,
     async close() {

@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { createApp } from './app.ts';
+import { OrganisationService } from './modules/bodies/service.ts';
+import { demoApplicants, seedDemo, type DemoAccount } from './modules/identity/demo.ts';
 import { LANGUAGES, type Language } from './law/i18n.ts';
 import { renderDeadline } from './modules/calendar/render.ts';
 import { CalendarService, findTerm } from './modules/calendar/service.ts';
@@ -17,6 +19,7 @@ const USAGE = `Usage:
   tynda migrate                            apply database migrations and seed reference data
   tynda deadline TERM DATE [--json]        compute a legal deadline, e.g. tynda deadline APC-76.1 2025-03-20
   tynda calendar YEAR [--json]             show a year of the production calendar
+  tynda seed --demo                        load the demo organisation into an empty database and print its accounts
 Options: --lang kk|ru|en (default kk), --json`;
 
 async function withCalendar<T>(config: Config, fn: (calendar: CalendarService) => Promise<T>): Promise<T> {
@@ -34,11 +37,21 @@ async function withCalendar<T>(config: Config, fn: (calendar: CalendarService) =
 /** the language of messages to the person at the terminal (--lang) */
 let lang: Language = 'kk';
 
+/** To the terminal, not the log: these are the demo's generated passwords, printed on purpose for whoever runs it. */
+async function printDemoAccounts(accounts: DemoAccount[]) {
+  if (!accounts.length) return;
+  const applicants = (await demoApplicants()).map((a) => `${a.email ?? a.phone} (${a.kind === 'individual' ? 'individual' : 'legal entity'})`);
+  console.log('\nDemo accounts (generated for this database; a password changed through the API is no longer listed):');
+  const width = Math.max(...accounts.map((a) => a.login.length));
+  for (const a of accounts) console.log(`  ${a.login.padEnd(width)}  ${a.password}  ${a.body}: ${a.role}`);
+  console.log(`Applicants sign in with a one-time code (written to TYNDA_DATA_DIR/outbox): ${applicants.join(', ')}.\n`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, lang: { type: 'string', default: 'kk' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean', default: false }, demo: { type: 'boolean', default: false }, lang: { type: 'string', default: 'kk' }, help: { type: 'boolean', short: 'h' } },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -57,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
       const app = await createApp(config);
       await app.server.listen({ port: config.port, host: config.host });
       app.log.info({ port: config.port, db: app.database.engine }, `Tynda is serving http://localhost:${config.port}`);
+      await printDemoAccounts(await app.demoAccounts());
       const stop = async () => {
         await app.close();
         process.exit(0);
@@ -71,6 +85,26 @@ async function main(argv: string[]): Promise<number> {
         const applied = await migrate(database.pool);
         const seeded = await new CalendarService(database.db, config.conventions).seed();
         console.log(`migrations applied: ${applied.length ? applied.join(', ') : 'none (up to date)'}; calendar years seeded: ${seeded.length ? seeded.join(', ') : 'none'}`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'seed': {
+      if (!values.demo) {
+        console.error(USAGE);
+        return 2;
+      }
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await migrate(database.pool);
+        await new CalendarService(database.db, config.conventions).seed();
+        const accounts = await seedDemo(database.db, new OrganisationService(database.db));
+        if (!accounts.length) {
+          console.error('the database already has an organisation: the demo is loaded only into an empty one');
+          return 1;
+        }
+        await printDemoAccounts(accounts);
       } finally {
         await database.close();
       }

@@ -27,3 +27,33 @@ test('DATABASE_URL switches to PostgreSQL and the main-term convention can count
   assert.equal(c.conventions.mainTermFrom, 'registration');
   assert.equal(c.port, 8080);
 });
+
+test('e-mail and SMS channels are off by default; SMTP and the SMS gateway are configured by their variables', () => {
+  const off = loadConfig({});
+  assert.equal(off.smtp, undefined);
+  assert.equal(off.sms, undefined);
+  const c = loadConfig({
+    SMTP_HOST: 'smtp.gov.kz', SMTP_SECURE: 'tls', SMTP_USER: 'tynda', SMTP_PASSWORD: 's3cret', SMTP_FROM: 'Tynda <noreply@tynda.gov.kz>',
+    SMS_GATEWAY_URL: 'https://sms.example.kz/send', SMS_GATEWAY_BODY: 'phone={{to}}&text={{text}}', SMS_GATEWAY_CONTENT_TYPE: 'application/x-www-form-urlencoded',
+  });
+  assert.deepEqual(c.smtp, { host: 'smtp.gov.kz', port: 465, secure: 'tls', auth: { user: 'tynda', pass: 's3cret' }, from: 'Tynda <noreply@tynda.gov.kz>' });
+  assert.equal(loadConfig({ SMTP_HOST: 'relay', SMTP_FROM: 'a@b.kz' }).smtp!.port, 587);
+  assert.deepEqual(c.sms, { url: 'https://sms.example.kz/send', body: 'phone={{to}}&text={{text}}', contentType: 'application/x-www-form-urlencoded', authorization: undefined });
+});
+
+test('an incomplete mail or SMS setting stops start-up naming the variable, and never prints the password', () => {
+  const problems = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (e) {
+      assert.ok(e instanceof ConfigError);
+      assert.doesNotMatch(e.message, /s3cret/);
+      return e.problems.map((p) => p.variable).sort();
+    }
+    return [];
+  };
+  assert.deepEqual(problems({ SMTP_HOST: 'smtp.gov.kz' }), ['SMTP_FROM']);
+  assert.deepEqual(problems({ SMTP_HOST: 'smtp.gov.kz', SMTP_FROM: 'a@b.kz', SMTP_PASSWORD: 's3cret' }), ['SMTP_USER']);
+  assert.deepEqual(problems({ SMTP_SECURE: 'maybe', SMTP_FROM: 'nobody', SMTP_PORT: '70000' }), ['SMTP_FROM', 'SMTP_PORT', 'SMTP_SECURE']);
+  assert.deepEqual(problems({ SMS_GATEWAY_URL: 'ftp://x', SMS_GATEWAY_BODY: '{"text":"{{text}}"}' }), ['SMS_GATEWAY_BODY', 'SMS_GATEWAY_URL']);
+});

@@ -20,6 +20,26 @@ const schema = z.object({
   TYNDA_NON_WORKING_END: z.enum(['next_working_day', 'unchanged']).default(DEFAULT_CONVENTIONS.nonWorkingEnd),
   TYNDA_BODY_INTERNAL_TARGET: z.enum(['on', 'off']).default(DEFAULT_CONVENTIONS.bodyInternalTarget ? 'on' : 'off'),
   TYNDA_MAIN_TERM_FROM: z.enum(['receipt', 'registration']).default(DEFAULT_CONVENTIONS.mainTermFrom),
+  // notices by e-mail (APC 66(2)); unset SMTP_HOST = no e-mail channel, such deliveries fail visibly
+  SMTP_HOST: z.string().regex(/^[\w.-]+$/, 'must be a host name or an IP address').optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_SECURE: z.enum(['tls', 'starttls', 'off']).default('starttls'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an e-mail address, optionally as "Name <address>"').optional(),
+  // notices by SMS through an HTTP gateway (APC 66(2)); unset URL = no SMS channel
+  SMS_GATEWAY_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL').optional(),
+  SMS_GATEWAY_BODY: z.string().refine((v) => v.includes('{{to}}') && v.includes('{{text}}'), 'must contain {{to}} and {{text}}').optional(),
+  SMS_GATEWAY_CONTENT_TYPE: z.enum(['application/json', 'application/x-www-form-urlencoded']).default('application/json'),
+  SMS_GATEWAY_AUTHORIZATION: z.string().optional(),
+  // the demo organisation on an empty database; default: on for the embedded database, off with DATABASE_URL
+  TYNDA_DEMO: z.enum(['on', 'off']).optional(),
+  // OpenID Connect sign-in for officials (the eGov IDP in production): issuer, client id and redirect URI together
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_SCOPE: z.string().regex(/^openid( [\w.:-]+)*$/, 'must start with "openid", scopes separated by spaces').default('openid'),
 });
 
 export interface Config {
@@ -30,7 +50,40 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   jobs: boolean;
   conventions: Conventions;
+  smtp: SmtpConfig | undefined;
+  sms: SmsConfig | undefined;
+  /** load the demo organisation when the database has no bodies */
+  demo: boolean;
+  oidc: OidcConfig | undefined;
 }
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** absent: a public client, PKCE only */
+  clientSecret: string | undefined;
+  redirectUri: string;
+  scope: string;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** 'tls': TLS from the first byte (port 465); 'starttls': upgrade required (587); 'off': plain, for a local relay only */
+  secure: 'tls' | 'starttls' | 'off';
+  auth: { user: string; pass: string } | undefined;
+  from: string;
+}
+
+export interface SmsConfig {
+  url: string;
+  /** the request body with {{to}}, {{text}} and {{id}} (the notice id) filled in, escaped for the content type */
+  body: string;
+  contentType: 'application/json' | 'application/x-www-form-urlencoded';
+  authorization: string | undefined;
+}
+
+export const DEFAULT_SMS_BODY = '{"to":"{{to}}","text":"{{text}}","id":"{{id}}"}';
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
@@ -51,6 +104,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const delivery = [
+    ...(e.SMTP_HOST && !e.SMTP_FROM ? [{ variable: 'SMTP_FROM', message: 'is required when SMTP_HOST is set' }] : []),
+    ...(!e.SMTP_USER !== !e.SMTP_PASSWORD ? [{ variable: e.SMTP_USER ? 'SMTP_PASSWORD' : 'SMTP_USER', message: 'SMTP_USER and SMTP_PASSWORD go together' }] : []),
+  ];
+  if (delivery.length) throw new ConfigError(delivery);
+  const oidcVars = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_REDIRECT_URI'] as const;
+  const oidcSet = oidcVars.filter((v) => e[v] !== undefined);
+  if ((oidcSet.length > 0 || e.OIDC_CLIENT_SECRET !== undefined) && oidcSet.length < oidcVars.length) {
+    throw new ConfigError(oidcVars.filter((v) => e[v] === undefined).map((variable) => ({ variable, message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_REDIRECT_URI go together (OpenID Connect sign-in)' })));
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -64,5 +127,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bodyInternalTarget: e.TYNDA_BODY_INTERNAL_TARGET === 'on',
       mainTermFrom: e.TYNDA_MAIN_TERM_FROM,
     },
+    smtp: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT ?? (e.SMTP_SECURE === 'tls' ? 465 : e.SMTP_SECURE === 'starttls' ? 587 : 25),
+          secure: e.SMTP_SECURE,
+          auth: e.SMTP_USER && e.SMTP_PASSWORD ? { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } : undefined,
+          from: e.SMTP_FROM!,
+        }
+      : undefined,
+    sms: e.SMS_GATEWAY_URL
+      ? { url: e.SMS_GATEWAY_URL, body: e.SMS_GATEWAY_BODY ?? DEFAULT_SMS_BODY, contentType: e.SMS_GATEWAY_CONTENT_TYPE, authorization: e.SMS_GATEWAY_AUTHORIZATION }
+      : undefined,
+    demo: e.TYNDA_DEMO ? e.TYNDA_DEMO === 'on' : !e.DATABASE_URL,
+    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_REDIRECT_URI
+      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, redirectUri: e.OIDC_REDIRECT_URI, scope: e.OIDC_SCOPE }
+      : undefined,
   };
 }

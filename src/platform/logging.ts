@@ -4,7 +4,7 @@
  */
 import pino, { type Logger } from 'pino';
 
-export const REDACTED_FIELDS = ['iin', 'bin', 'phone', 'email', 'address', 'fullName', 'name', 'password', 'token', 'authorization', 'cookie', 'text'];
+export const REDACTED_FIELDS = ['iin', 'bin', 'phone', 'email', 'address', 'fullName', 'name', 'password', 'currentPassword', 'newPassword', 'token', 'authorization', 'cookie', 'set-cookie', 'text'];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(

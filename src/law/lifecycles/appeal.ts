@@ -100,6 +100,7 @@ export const APPEAL: Lifecycle<AppealState> = {
       citation: 'APC 73(1)',
       starts: ['APC-73.3'],
     },
+    { action: 'record_preliminary_receipt', from: ['preliminary_notified'], to: null, actors: ['official', 'clerk', 'system'], citation: 'APC 73(3)', starts: ['APC-73.3'] },
     { action: 'record_objection', from: ['preliminary_notified'], to: null, actors: ['official', 'applicant', 'clerk'], citation: 'APC 73(3)' },
     { action: 'grant_access', from: APPEAL_STATES, to: null, actors: ['official', 'head', 'deputy_head'], citation: 'APC 75(1)' },
     { action: 'request_access', from: APPEAL_STATES, to: null, actors: ['applicant', 'clerk'], citation: 'APC 75(1)', starts: ['APC-75.1'] },

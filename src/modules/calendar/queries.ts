@@ -1,4 +1,4 @@
-/** SQL of the calendar module: calendar years, stored deadlines, their audit events. */
+/** SQL of the calendar module: calendar years and stored deadlines. */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CalendarYearInput } from '../../law/calendar.ts';
 import type { Schema } from '../../platform/schema.ts';
@@ -40,11 +40,4 @@ export async function insertYearIfMissing(db: Db, input: CalendarYearInput, revi
 
 export async function openDeadlines(db: Db) {
   return db.selectFrom('deadline').selectAll().where('open', '=', true).orderBy('id').forUpdate().execute();
-}
-
-export async function audit(db: Db, event: { actor: string; action: string; subjectType: string; subjectId: string; details: unknown }) {
-  await db
-    .insertInto('audit_event')
-    .values({ actor: event.actor, action: event.action, subject_type: event.subjectType, subject_id: event.subjectId, details: JSON.stringify(event.details) })
-    .execute();
 }

@@ -21,6 +21,7 @@ import type { Term } from '../../law/term.ts';
 import { TERMS } from '../../law/terms.ts';
 import { Problem } from '../../platform/problems.ts';
 import type { Schema } from '../../platform/schema.ts';
+import { audit } from '../audit/service.ts';
 import * as q from './queries.ts';
 
 export const REFERENCE_CALENDAR = fileURLToPath(new URL('../../../data/calendar/kz.json', import.meta.url));
@@ -59,7 +60,11 @@ export function computeOrProblem(term: Term, from: string, calendar: WorkingCale
   }
 }
 
+/** A module that keeps a stored deadline's date on its own rows (an appeal's `due`) follows a recompute here. */
+export type MovedHook = (trx: Transaction<Schema>, moved: { id: number; subjectType: string; subjectId: string; term: string; oldDue: string; newDue: string }[]) => Promise<void>;
+
 export class CalendarService {
+  private readonly movedHooks: MovedHook[] = [];
   private cached: { revision: number; calendar: WorkingCalendar; years: StoredYear[] } | undefined;
 
   constructor(
@@ -76,16 +81,19 @@ export class CalendarService {
         const revision = await q.nextRevision(trx);
         if (await q.insertYearIfMissing(trx, y, revision, 'reference-data')) added.push(y.year);
       }
-      if (added.length) await q.audit(trx, { actor: 'system', action: 'calendar.seeded', subjectType: 'calendar', subjectId: added.join(','), details: { years: added } });
+      if (added.length) await audit(trx, { actor: 'system', action: 'calendar.seeded', subjectType: 'calendar', subjectId: added.join(','), details: { years: added } });
     });
     return added;
   }
 
-  /** The calendar in force now: reloaded whenever another node or request changed a year. */
-  async current(): Promise<{ revision: number; calendar: WorkingCalendar; years: StoredYear[] }> {
-    const revision = await q.calendarRevision(this.db);
+  /**
+   * The calendar in force now: reloaded whenever another node or request changed a year. Inside a transaction
+   * pass it as `db`: on PGlite the pool has one connection, which the transaction holds.
+   */
+  async current(db: Kysely<Schema> | Transaction<Schema> = this.db): Promise<{ revision: number; calendar: WorkingCalendar; years: StoredYear[] }> {
+    const revision = await q.calendarRevision(db);
     if (this.cached?.revision === revision) return this.cached;
-    const rows = await q.calendarYears(this.db);
+    const rows = await q.calendarYears(db);
     if (rows.length === 0) throw new Error('the production calendar is empty: start the server or run `tynda migrate` to seed it');
     const years = rows.map((r) => ({
       ...completeYear(r.data as CalendarYearInput),
@@ -97,13 +105,17 @@ export class CalendarService {
     return this.cached;
   }
 
+  onDeadlinesMoved(hook: MovedHook): void {
+    this.movedHooks.push(hook);
+  }
+
   conventions(overrides: Partial<Conventions> = {}): Conventions {
     return { ...this.defaults, ...overrides };
   }
 
-  async compute(termId: string, from: string, overrides?: Partial<Conventions>): Promise<Deadline> {
+  async compute(termId: string, from: string, overrides?: Partial<Conventions>, db: Kysely<Schema> | Transaction<Schema> = this.db): Promise<Deadline> {
     const term = findTerm(termId);
-    const { calendar } = await this.current();
+    const { calendar } = await this.current(db);
     return computeOrProblem(term, from, calendar, this.conventions(overrides));
   }
 
@@ -132,7 +144,7 @@ export class CalendarService {
         throw new Problem(409, 'calendar_not_adjacent', { year: input.year, first, last });
       }
       await q.upsertYear(trx, input, await q.nextRevision(trx), actor);
-      await q.audit(trx, {
+      await audit(trx, {
         actor,
         action: before ? 'calendar.year_changed' : 'calendar.year_added',
         subjectType: 'calendar_year',
@@ -145,7 +157,7 @@ export class CalendarService {
 
   /** Stores a deadline a case relies on, with its explanation and the calendar revision it was computed on. */
   async store(db: Kysely<Schema> | Transaction<Schema>, subject: { type: string; id: string }, termId: string, from: string, overrides?: Partial<Conventions>) {
-    const { revision, calendar } = await this.current();
+    const { revision, calendar } = await this.current(db);
     const deadline = computeOrProblem(findTerm(termId), from, calendar, this.conventions(overrides));
     const row = await db
       .insertInto('deadline')
@@ -190,7 +202,8 @@ export class CalendarService {
           }
         }
       }
-      if (!dryRun) await q.audit(trx, { actor, action: 'deadlines.recomputed', subjectType: 'calendar', subjectId: String(revision), details: { checked: rows.length, moved } });
+      if (!dryRun) for (const hook of this.movedHooks) await hook(trx, moved);
+      if (!dryRun) await audit(trx, { actor, action: 'deadlines.recomputed', subjectType: 'calendar', subjectId: String(revision), details: { checked: rows.length, moved } });
       return { checked: rows.length, calendarRevision: revision, dryRun, moved };
     });
   }

@@ -1,0 +1,54 @@
+/**
+ * The bridge between who a person is in Tynda (roles, src/modules/identity/policy.ts) and who acts in the law
+ * (actors of the lifecycles, src/law/lifecycles). A step needs both: the policy lets the person act on this case
+ * at all, and the lifecycle says whether their kind of actor takes this step.
+ */
+import type { Actor } from '../../law/lifecycles/lifecycle.ts';
+import type { Action, Role } from '../identity/policy.ts';
+
+export const ROLE_ACTORS: Partial<Record<Role, readonly Actor[]>> = {
+  applicant: ['applicant'],
+  registrar: ['clerk'],
+  monitoring: ['clerk'],
+  executor: ['official'],
+  subdivision_head: ['official', 'superior_official'],
+  deputy_head: ['deputy_head', 'official', 'superior_official'],
+  body_head: ['head', 'official', 'superior_official'],
+};
+
+const DECIDE: Action[] = ['appeal.decide', 'appeal.sign'];
+
+/** The permissions (any one suffices) under which a lifecycle step may be taken. */
+export const STEP_PERMISSIONS: Record<string, readonly Action[]> = {
+  assign: ['appeal.assign'],
+  redirect: ['appeal.assign', ...DECIDE],
+  redirect_urgent: ['appeal.assign', ...DECIDE],
+  redirect_part: ['appeal.assign', ...DECIDE],
+  start_review: DECIDE,
+  request_correction: DECIDE,
+  correction_received: [...DECIDE, 'appeal.register', 'appeal.file'],
+  return: DECIDE,
+  terminate: DECIDE,
+  extend: ['appeal.extend'],
+  notify_preliminary_decision: DECIDE,
+  record_preliminary_receipt: [...DECIDE, 'appeal.register'],
+  record_objection: [...DECIDE, 'appeal.register', 'appeal.file'],
+  adopt_act: DECIDE,
+  communicate_act: [...DECIDE, 'appeal.register'],
+  close: DECIDE,
+  answer: DECIDE,
+  note: DECIDE,
+  withdraw: ['appeal.file', 'appeal.register'],
+  declare_recusal: ['appeal.file', ...DECIDE],
+  decide_recusal: ['appeal.assign', 'appeal.sign'],
+  postpone: DECIDE,
+  resume: DECIDE,
+  request_access: ['appeal.file', 'appeal.register'],
+  grant_access: DECIDE,
+};
+
+export function actorsOf(roles: Iterable<Role>): Actor[] {
+  const out = new Set<Actor>();
+  for (const r of roles) for (const a of ROLE_ACTORS[r] ?? []) out.add(a);
+  return [...out];
+}

@@ -1,0 +1,180 @@
+/** The HTTP contract of the appeal procedure (APC Chapters 9, 10, 12). */
+import { z } from 'zod';
+import { toAlmatyDay } from '../../law/dates.ts';
+import { HEARING_EXEMPTIONS, RECUSAL_GROUNDS, SIMPLIFIED_TERMINATION_GROUNDS, TERMINATION_GROUNDS, APPEAL_CONTENT } from '../../law/requirements.ts';
+import { bin, email, iin, phone } from '../bodies/contract.ts';
+import { isoDate } from '../calendar/contract.ts';
+
+const instant = z
+  .string()
+  .max(40)
+  .refine((v) => /T/.test(v) && toAlmatyDay(v) !== undefined, 'invalid_timestamp')
+  .describe('An ISO timestamp with an offset');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const uuid = z.uuid();
+const codes = <T extends { code: string }>(list: readonly T[]) => z.enum(list.map((g) => g.code) as [string, ...string[]]);
+
+export const applicantInput = z.strictObject({
+  kind: z.enum(['individual', 'legal_entity']),
+  name: z.string().trim().max(300).optional().describe('Surname, first name, patronymic, or the name of the legal entity (APC 63(2)(1))'),
+  iin: iin.optional().describe('Only if the person has one (APC 63(2)(1): "при его наличии"); never required (APC 14)'),
+  bin: bin.optional(),
+  postalAddress: z.string().trim().max(500).optional(),
+  email: email.optional(),
+  phone: phone.optional(),
+});
+
+const intakeCommon = {
+  bodyId: uuid,
+  type: z.enum(['application', 'proposal', 'feedback', 'request', 'report']),
+  language: z.enum(['kk', 'ru', 'en']).default('kk'),
+  topicId: uuid.optional(),
+  summary: z.string().trim().max(300).optional(),
+  essence: z.string().trim().max(20_000).default('').describe('The essence of the appeal (APC 63(2)(3))'),
+  filedOn: isoDate.optional().describe('The date of filing stated in the appeal (APC 63(2)(4))'),
+  repeatOf: uuid.optional(),
+};
+
+/** An applicant files from the cabinet (electronic, APC 64(4)). */
+export const fileBody = z.strictObject({
+  ...intakeCommon,
+  applicant: applicantInput,
+  signature: z
+    .strictObject({ format: z.enum(['cms']), value: z.string().min(16).max(200_000).describe('base64 CMS (PKCS#7) signature over the appeal') })
+    .optional()
+    .describe('The e-signature; verified by the signature port (APC 64(4), 45(7))'),
+});
+
+/** A clerk registers a paper, oral or reception appeal with its real receipt time (APC 63(1), 64(2)–(3)). */
+export const registerBody = z.strictObject({
+  ...intakeCommon,
+  channel: z.enum(['paper', 'oral', 'reception', 'videoconference']),
+  applicant: applicantInput,
+  anonymous: z.boolean().default(false),
+  signed: z.boolean().describe('The paper bears the signature of the applicant or representative (APC 63(2)(5)); an oral protocol is signed by the applicant'),
+  receivedAt: instant.describe('When the appeal reached the body: the procedure starts then (APC 62(2))'),
+});
+
+export const actionBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('assign'), subdivisionId: uuid.optional(), executorId: uuid.optional(), coExecutorIds: z.array(uuid).max(10).optional() }),
+  z.strictObject({ action: z.literal('start_review') }),
+  z.strictObject({ action: z.literal('redirect'), toBodyId: uuid, reasons: text(2000) }),
+  z.strictObject({ action: z.literal('redirect_urgent'), toBodyId: uuid, reasons: text(2000) }),
+  z.strictObject({ action: z.literal('redirect_part'), toBodyId: uuid, demands: z.array(text(1000)).min(1).max(20) }),
+  z.strictObject({ action: z.literal('request_correction'), defects: z.array(codes(APPEAL_CONTENT)).min(1), cureBy: isoDate, guidance: z.string().max(2000).optional() }),
+  z.strictObject({ action: z.literal('correction_received'), note: z.string().max(2000).optional() }),
+  z.strictObject({ action: z.literal('return') }),
+  z.strictObject({ action: z.literal('withdraw'), writtenOn: isoDate.optional().describe('Date of the written withdrawal (APC 64(9))') }),
+  z.strictObject({ action: z.literal('terminate'), ground: z.union([codes(TERMINATION_GROUNDS), codes(SIMPLIFIED_TERMINATION_GROUNDS)]), reasons: text(4000) }),
+  z.strictObject({ action: z.literal('extend'), newDue: isoDate, reasons: text(4000).describe('The reasoned decision: which facts must still be established (APC 76(3))') }),
+  z.strictObject({ action: z.literal('notify_preliminary_decision'), draft: text(20_000), method: z.enum(['hearing', 'information_system', 'other']) }),
+  z.strictObject({ action: z.literal('record_preliminary_receipt'), receivedOn: isoDate.describe('The day the participant received the preliminary decision (APC 73(3)); from the delivery record') }),
+  z.strictObject({ action: z.literal('record_objection'), text: text(20_000), oral: z.boolean().default(false) }),
+  z.strictObject({
+    action: z.literal('adopt_act'),
+    outcome: z.enum(['satisfied', 'partly_satisfied', 'refused']),
+    favourable: z.boolean().describe('Favourable to the addressee (APC 4(1)(21)) or burdensome (4(1)(3))'),
+    reasons: text(20_000),
+    hearingExemption: codes(HEARING_EXEMPTIONS).optional(),
+    exemptionReasons: z.string().trim().max(4000).optional(),
+  }),
+  z.strictObject({ action: z.literal('communicate_act'), communicatedOn: isoDate }),
+  z.strictObject({ action: z.literal('close') }),
+  z.strictObject({ action: z.literal('answer'), text: text(20_000) }),
+  z.strictObject({ action: z.literal('note'), text: text(20_000) }),
+  z.strictObject({ action: z.literal('declare_recusal'), officialId: uuid, ground: codes(RECUSAL_GROUNDS), self: z.boolean().default(false), statement: text(4000) }),
+  z.strictObject({ action: z.literal('decide_recusal'), upheld: z.boolean(), replacementId: uuid.optional(), reasons: text(4000) }),
+  z.strictObject({ action: z.literal('postpone'), reasons: text(2000) }),
+  z.strictObject({ action: z.literal('resume') }),
+  z.strictObject({ action: z.literal('request_access'), note: z.string().max(2000).optional() }),
+  z.strictObject({ action: z.literal('grant_access'), grantedOn: isoDate, withheld: z.string().max(2000).optional().describe('What was withheld or redacted and why (state secrets, APC 75)') }),
+]);
+export type ActionInput = z.infer<typeof actionBody>;
+
+export const actionEnvelope = z.strictObject({
+  version: z.number().int().min(1).describe('The version of the case the action was decided on; a newer version means someone acted first (409)'),
+});
+
+export const listQuery = z.strictObject({
+  view: z.enum(['mine', 'subdivision', 'body', 'due_soon', 'overdue', 'all']).default('body'),
+  bodyId: uuid.optional(),
+  state: z.string().max(40).optional(),
+  type: z.enum(['application', 'proposal', 'feedback', 'request', 'report']).optional(),
+  q: z.string().max(200).optional().describe('Registration number or words of the summary'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const ticketResponse = z.object({
+  id: z.string(),
+  number: z.string(),
+  bodyId: z.string(),
+  bodyName: z.string(),
+  receivedAt: z.string(),
+  registeredOn: z.string(),
+  acceptedBy: z.string(),
+  acceptedByPosition: z.string(),
+  due: z.string(),
+  state: z.string(),
+  missing: z.array(z.object({ code: z.string(), citation: z.string(), text: z.string() })).describe('Items of APC 63 the appeal lacks: a defect notice may follow (64(6)); intake is never refused'),
+  language: z.string(),
+});
+
+const n = <T extends z.ZodType>(t: T) => t.nullable();
+export const appealResponse = z.object({
+  id: z.string(),
+  number: z.string(),
+  bodyId: z.string(),
+  type: z.string(),
+  procedure: z.string(),
+  state: z.string(),
+  channel: z.string(),
+  language: z.string(),
+  topicId: n(z.string()),
+  summary: z.string(),
+  essence: z.string(),
+  anonymous: z.boolean(),
+  signed: z.boolean(),
+  receivedAt: z.string(),
+  receivedOn: z.string(),
+  registeredOn: z.string(),
+  acceptedBy: z.string(),
+  subdivisionId: n(z.string()),
+  executorId: n(z.string()),
+  coExecutorIds: z.array(z.string()),
+  due: z.string().describe('The term in force (APC 76(1), or as extended under 76(3))'),
+  extensionCap: z.string().describe('The latest date an extension may reach (APC 76(3): two months from initiation)'),
+  extended: z.boolean(),
+  preliminaryReceivedOn: n(z.string()),
+  hearingExemption: n(z.string()),
+  deemedRefusedOn: n(z.string()).describe('The legal fact of APC 91(2), dated on the expiry day'),
+  decidedAt: n(z.string()),
+  decision: z.unknown(),
+  closedAt: n(z.string()),
+  redirectedFrom: n(z.string()),
+  parentId: n(z.string()),
+  repeatOf: n(z.string()),
+  version: z.number(),
+});
+
+export const caseResponse = appealResponse.extend({
+  applicant: z
+    .object({ kind: z.string(), name: z.string().optional(), iin: z.string().optional(), bin: z.string().optional(), postalAddress: z.string().optional(), email: z.string().optional(), phone: z.string().optional() })
+    .describe("Masked unless you may see applicants' personal data"),
+  timeline: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), citation: n(z.string()), state: n(z.string()), details: z.record(z.string(), z.unknown()) })),
+  deadlines: z.array(z.object({ id: z.number(), term: z.string(), from: z.string(), due: z.string(), internalTarget: n(z.string()), open: z.boolean() })),
+  actions: z.array(z.object({ action: z.string(), citation: z.string() })),
+});
+
+export const listResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(), number: z.string(), body_id: z.string(), type: z.string(), procedure: z.string(), state: z.string(), channel: z.string(), language: z.string(),
+      summary: z.string(), received_on: z.string(), registered_on: z.string(), due: z.string(), deemed_refused_on: n(z.string()), executor_id: n(z.string()), subdivision_id: n(z.string()), version: z.number(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  counters: z.object({ new: z.number(), mine: z.number(), dueSoon: z.number(), overdue: z.number() }),
+});

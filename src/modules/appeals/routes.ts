@@ -1,0 +1,232 @@
+/** HTTP face of the appeal procedure: /api/v1/appeals. */
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { dayNumber, isoDate } from '../../law/dates.ts';
+import type { Language } from '../../law/i18n.ts';
+import type { App } from '../../platform/http.ts';
+import { Problem } from '../../platform/problems.ts';
+import type { OrganisationService } from '../bodies/service.ts';
+import type { CalendarService } from '../calendar/service.ts';
+import { POLICY, type Action, type Role } from '../identity/policy.ts';
+import { maskEmail, maskIdNumber, maskPhone, type Access, type IdentityService, type Principal } from '../identity/service.ts';
+import { STEP_PERMISSIONS, actorsOf } from './actors.ts';
+import { actionBody, actionEnvelope, appealResponse, caseResponse, fileBody, listQuery, listResponse, registerBody, ticketResponse } from './contract.ts';
+import { counters, listAppeals, type ReadScope } from './queries.ts';
+import type { ActingAs, AppealsService, ApplicantInput } from './service.ts';
+
+export interface AppealRoutesOptions {
+  appeals: AppealsService;
+  access: Access;
+  identity: IdentityService;
+  organisation: OrganisationService;
+  calendar: CalendarService;
+}
+
+const problem = z.object({ type: z.string(), title: z.string(), status: z.number(), code: z.string() }).passthrough();
+const idParam = z.strictObject({ id: z.uuid() });
+
+type AppealRow = Awaited<ReturnType<AppealsService['find']>>;
+const targetOf = (a: AppealRow) => ({
+  bodyId: a.body_id,
+  ...(a.subdivision_id ? { subdivisionId: a.subdivision_id } : {}),
+  ownerIds: [a.applicant_id, a.executor_id, ...a.co_executor_ids].filter((x): x is string => !!x),
+});
+
+export function appealRoutes(app: App, { appeals, access, identity, organisation, calendar }: AppealRoutesOptions) {
+  /** The actors of the law this person is on this case, under any of the permissions a step accepts. */
+  async function actingAs(request: FastifyRequest, principal: Principal, a: AppealRow, permissions: readonly Action[]): Promise<ActingAs> {
+    const roles = new Set<Role>();
+    for (const p of permissions) for (const g of await access.allowingGrants(principal, p, targetOf(a))) roles.add(g.role);
+    return {
+      actor: access.actorOf(request),
+      actors: actorsOf(roles),
+      ...(principal.kind === 'official' ? { officialId: principal.id } : { applicantId: principal.id }),
+    };
+  }
+
+  async function readScope(principal: Principal): Promise<ReadScope> {
+    const scope: ReadScope = { all: false, bodies: [], subdivisions: [], ownerId: principal.id };
+    for (const g of principal.grants) {
+      const s = POLICY[g.role]['appeal.read'];
+      if (s === 'all') scope.all = true;
+      else if (s === 'subordinate' && g.subtreeRoot) scope.bodies.push(...(await organisation.bodySubtree(g.subtreeRoot)));
+      else if (s === 'body' && g.bodyId) scope.bodies.push(g.bodyId);
+      else if (s === 'subdivision' && g.subdivisionId) scope.subdivisions.push(g.subdivisionId);
+    }
+    return scope;
+  }
+
+  app.post('/api/v1/appeals', {
+    schema: {
+      tags: ['appeals'],
+      summary: 'File an appeal electronically from the cabinet (APC 64(4)); returns the registration ticket (64(2))',
+      description: 'An `Idempotency-Key` header makes a resubmission return the first ticket instead of a second appeal.',
+      headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }).passthrough(),
+      body: fileBody,
+      response: { 201: ticketResponse, 200: ticketResponse, 400: problem, 401: problem, 403: problem },
+    },
+  }, async (request, reply) => {
+    const principal = await access.authenticated(request);
+    if (principal.kind !== 'applicant') throw new Problem(403, 'forbidden', { permission: 'appeal.file' });
+    await access.require(request, 'appeal.file', { ownerIds: [principal.id] });
+    const key = request.headers['idempotency-key'] as string | undefined;
+    const before = key ? await appeals.db.selectFrom('appeal').select('id').where('applicant_id', '=', principal.id).where('idempotency_key', '=', key).executeTakeFirst() : undefined;
+    const b = request.body;
+    const ticket = await appeals.intake(
+      { ...b, channel: 'electronic', applicant: b.applicant as ApplicantInput, applicantId: principal.id, signed: b.signature !== undefined, signature: b.signature, receivedAt: appeals.now(), idempotencyKey: key },
+      { actor: access.actorOf(request), actors: ['applicant'], applicantId: principal.id },
+    );
+    reply.code(before ? 200 : 201);
+    return ticket;
+  });
+
+  app.post('/api/v1/appeals/register', {
+    schema: {
+      tags: ['appeals'],
+      summary: 'Register a paper, oral or reception appeal with its real receipt time (APC 63(1), 64(2)–(3)); intake is never refused (64(1))',
+      body: registerBody,
+      response: { 201: ticketResponse, 400: problem, 401: problem, 403: problem },
+    },
+  }, async (request, reply) => {
+    const b = request.body;
+    const principal = await access.require(request, 'appeal.register', { bodyId: b.bodyId });
+    const official = await organisation.official(principal.id);
+    const [position] = await organisation.positionTitles(principal.id);
+    const ticket = await appeals.intake(
+      { ...b, applicant: b.applicant as ApplicantInput, receivedAt: new Date(b.receivedAt) },
+      { actor: access.actorOf(request), actors: ['clerk'], officialId: principal.id },
+      { id: principal.id, name: official.full_name, position: position?.[b.language] ?? '—' },
+    );
+    reply.code(201);
+    return ticket;
+  });
+
+  app.get('/api/v1/appeals', {
+    schema: {
+      tags: ['appeals'],
+      summary: 'Worklists: mine, my subdivision, my body, due soon (3 working days), overdue; with filters and paging',
+      querystring: listQuery,
+      response: { 200: listResponse, 401: problem },
+    },
+  }, async (request) => {
+    const principal = await access.authenticated(request);
+    const scope = await readScope(principal);
+    const today = appeals.today();
+    const { calendar: cal } = await calendar.current();
+    const soon = isoDate(cal.addWorkingDays(dayNumber(today), 3));
+    const [page, count] = await Promise.all([listAppeals(appeals.db, scope, request.query, today, soon), counters(appeals.db, scope, today, soon)]);
+    return { ...page, page: request.query.page, pageSize: request.query.pageSize, counters: count };
+  });
+
+  app.get('/api/v1/appeals/:id', {
+    schema: {
+      tags: ['appeals'],
+      summary: 'The case: data, timeline (hash-chained events), terms with their explanation, and the actions open to you now',
+      params: idParam,
+      response: { 200: caseResponse, 401: problem, 403: problem, 404: problem },
+    },
+  }, async (request) => {
+    const a = await appeals.find(request.params.id);
+    const principal = await access.require(request, 'appeal.read', targetOf(a));
+    const permissions = [...new Set(Object.values(STEP_PERMISSIONS).flat())];
+    const by = await actingAs(request, principal, a, permissions);
+    const view = await appeals.view(a.id, by.actors);
+    // the actions this person may take: the lifecycle's, narrowed by their permission for each step
+    const allowed = [];
+    for (const act of view.actions) {
+      const who = await actingAs(request, principal, a, STEP_PERMISSIONS[act.action] ?? []);
+      if (who.actors.length) allowed.push(act);
+    }
+    const personal = await access.allows(principal, 'applicants.read_personal', targetOf(a));
+    const applicant = a.applicant as ApplicantInput;
+    if (personal) await identity.personalDataViewed(principal, 'appeal', [a.id], ['applicant']);
+    return {
+      ...publicView(view.appeal),
+      applicant: personal ? applicant : maskApplicant(applicant),
+      timeline: view.timeline,
+      deadlines: view.deadlines,
+      actions: allowed,
+    };
+  });
+
+  app.get('/api/v1/appeals/:id/ticket', {
+    schema: { tags: ['appeals'], summary: 'The registration ticket (APC 64(2))', params: idParam, response: { 200: ticketResponse, 401: problem, 403: problem, 404: problem } },
+  }, async (request) => {
+    const a = await appeals.find(request.params.id);
+    await access.require(request, 'appeal.read', targetOf(a));
+    return appeals.ticket(a.id);
+  });
+
+  app.post('/api/v1/appeals/:id/actions', {
+    schema: {
+      tags: ['appeals'],
+      summary: 'Take a step of the procedure; refusals cite their article',
+      description: 'The body names the `action` and the case `version` it was decided on. Actions: ' + Object.keys(STEP_PERMISSIONS).join(', '),
+      params: idParam,
+      body: z.intersection(actionEnvelope, actionBody),
+      response: { 200: appealResponse, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },
+    },
+  }, async (request) => {
+    const a = await appeals.find(request.params.id);
+    const { version, ...input } = request.body;
+    const permissions = STEP_PERMISSIONS[input.action]!;
+    const principal = await access.authenticated(request);
+    const by = await actingAs(request, principal, a, permissions);
+    if (by.actors.length === 0) {
+      const readable = await access.allows(principal, 'appeal.read', targetOf(a));
+      throw new Problem(readable ? 403 : 404, readable ? 'forbidden' : 'not_found', { permission: permissions[0]! });
+    }
+    const updated = await appeals.act(a.id, version, input, by);
+    return publicView(updated);
+  });
+}
+
+function publicView(a: AppealRow) {
+  return {
+    id: a.id,
+    number: a.number,
+    bodyId: a.body_id,
+    type: a.type,
+    procedure: a.procedure,
+    state: a.state,
+    channel: a.channel,
+    language: a.language as Language,
+    topicId: a.topic_id,
+    summary: a.summary,
+    essence: a.essence,
+    anonymous: a.anonymous,
+    signed: a.signed,
+    receivedAt: new Date(a.received_at).toISOString(),
+    receivedOn: a.received_on,
+    registeredOn: a.registered_on,
+    acceptedBy: a.accepted_by_name,
+    subdivisionId: a.subdivision_id,
+    executorId: a.executor_id,
+    coExecutorIds: a.co_executor_ids,
+    due: a.due,
+    extensionCap: a.extension_cap,
+    extended: a.extended,
+    preliminaryReceivedOn: a.preliminary_received_on,
+    hearingExemption: a.hearing_exemption,
+    deemedRefusedOn: a.deemed_refused_on,
+    decidedAt: a.decided_at ? new Date(a.decided_at).toISOString() : null,
+    decision: a.decision,
+    closedAt: a.closed_at ? new Date(a.closed_at).toISOString() : null,
+    redirectedFrom: a.redirected_from,
+    parentId: a.parent_id,
+    repeatOf: a.repeat_of,
+    version: a.version,
+  };
+}
+
+function maskApplicant(a: ApplicantInput): ApplicantInput {
+  return {
+    kind: a.kind,
+    ...(a.name ? { name: a.name } : {}),
+    ...(a.iin ? { iin: maskIdNumber(a.iin) } : {}),
+    ...(a.bin ? { bin: a.bin } : {}),
+    ...(a.postalAddress ? { postalAddress: '***' } : {}),
+    ...(a.email ? { email: maskEmail(a.email) } : {}),
+    ...(a.phone ? { phone: maskPhone(a.phone) } : {}),
+  };
+}

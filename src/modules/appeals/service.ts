@@ -1,0 +1,691 @@
+/**
+ * The administrative procedure on an appeal (APC Chapters 9, 10, 12). Every use case is one transaction: the
+ * case row (locked, version-checked), its stored deadlines, hash-chained case events and outbox notices. What
+ * may happen is the lifecycle table in src/law/lifecycles; the guards here enforce the conditions the table
+ * names, and every refusal cites its article.
+ *
+ * Reference data (bodies, officials) is read before a transaction opens: inside one, only the transaction's
+ * own connection may be used (on PGlite the pool has exactly one).
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { almatyToday, dayNumber, isoDate, toAlmatyDay } from '../../law/dates.ts';
+import type { Language, Localized } from '../../law/i18n.ts';
+import { APPEAL } from '../../law/lifecycles/appeal.ts';
+import { actionsIn, transitionFor, type Actor, type Lifecycle, type Transition } from '../../law/lifecycles/lifecycle.ts';
+import { SIMPLIFIED } from '../../law/lifecycles/simplified.ts';
+import {
+  APPEAL_CONTENT,
+  APPEAL_TYPES,
+  HEARING_EXEMPTIONS,
+  RECUSAL_GROUNDS,
+  SIMPLIFIED_TERMINATION_GROUNDS,
+  TERMINATION_GROUNDS,
+  groundByCode,
+  missingContent,
+  type AppealType,
+  type Ground,
+} from '../../law/requirements.ts';
+import { translator } from '../../platform/i18n.ts';
+import { Problem } from '../../platform/problems.ts';
+import type { Schema } from '../../platform/schema.ts';
+import { appendCaseEvent, caseEvents } from '../audit/case-events.ts';
+import { formatRegistrationNumber, type BodyRow, type OrganisationService } from '../bodies/service.ts';
+import type { CalendarService } from '../calendar/service.ts';
+import { enqueueNotice, type NoticeInput } from '../notifications/service.ts';
+import type { ActionInput } from './contract.ts';
+
+type Tx = Transaction<Schema>;
+type AppealRow = Awaited<ReturnType<typeof lockAppeal>>;
+
+export const CASE_TYPE = 'appeal';
+
+/** "In advance" reminders have no number in the Code (APC 38(6), 46(4); A28): 3 and 1 working days before. */
+export const REMINDER_WORKING_DAYS = [3, 1] as const;
+
+/** Who is acting: the audit id, the actors of the law they act as (from their roles), and who they are. */
+export interface ActingAs {
+  actor: string;
+  actors: readonly Actor[];
+  officialId?: string | undefined;
+  applicantId?: string | undefined;
+}
+
+export interface ApplicantInput {
+  kind: 'individual' | 'legal_entity';
+  name?: string | undefined;
+  iin?: string | undefined;
+  bin?: string | undefined;
+  postalAddress?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+}
+
+export interface IntakeInput {
+  bodyId: string;
+  type: AppealType;
+  channel: 'electronic' | 'paper' | 'oral' | 'reception' | 'videoconference';
+  language: Language;
+  topicId?: string | undefined;
+  summary?: string | undefined;
+  essence: string;
+  applicant: ApplicantInput;
+  applicantId?: string | undefined;
+  anonymous?: boolean | undefined;
+  signed: boolean;
+  signature?: unknown;
+  filedOn?: string | undefined;
+  receivedAt: Date;
+  repeatOf?: string | undefined;
+  idempotencyKey?: string | undefined;
+  redirectedFrom?: string | undefined;
+  parentId?: string | undefined;
+}
+
+export interface Accepted {
+  id: string | null;
+  name: string;
+  position: string;
+}
+
+export const lifecycleOf = (procedure: string): Lifecycle<string> => (procedure === 'simplified' ? SIMPLIFIED : APPEAL) as Lifecycle<string>;
+const nameIn = (name: unknown, lang: Language) => (name as Localized)[lang];
+
+async function lockAppeal(db: Tx, id: string) {
+  const row = await db.selectFrom('appeal').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!row) throw new Problem(404, 'not_found');
+  return row;
+}
+
+/** The person behind an appeal as a notice recipient (APC 66): the cabinet if they have one, else their contacts. */
+function recipientOf(row: { id: string; applicant: unknown; applicant_id: string | null }): NoticeInput['recipient'] {
+  const a = row.applicant as ApplicantInput;
+  return {
+    kind: 'participant',
+    id: row.applicant_id ?? `appeal:${row.id}`,
+    online: row.applicant_id !== null,
+    contacts: { ...(a.email ? { email: a.email } : {}), ...(a.phone ? { phone: a.phone.replace(/[^\d+]/g, '') } : {}), ...(a.postalAddress ? { postalAddress: a.postalAddress } : {}) },
+  };
+}
+
+/** A UUID derived from a name: a reminder the job sends twice is one notice (the outbox ignores the second). */
+function nameUuid(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** When the person received the notices of a case (the notifications module's proof of delivery, APC 66). */
+export type NoticeReceipts = (subject: { type: string; id: string }) => Promise<{ type: string; createdAt: string; receivedOn: string | null }[]>;
+
+export class AppealsService {
+  constructor(
+    readonly db: Kysely<Schema>,
+    readonly calendar: CalendarService,
+    readonly organisation: OrganisationService,
+    readonly receipts: NoticeReceipts,
+    readonly now: () => Date = () => new Date(),
+  ) {
+    // a recompute after a calendar change moves the term in force with the stored deadline (unless extended)
+    calendar.onDeadlinesMoved(async (trx, moved) => {
+      for (const m of moved.filter((x) => x.subjectType === CASE_TYPE && x.term === 'APC-76.1')) {
+        await trx.updateTable('appeal').set({ due: m.newDue }).where('id', '=', m.subjectId).where('extended', '=', false).execute();
+      }
+    });
+  }
+
+  today(): string {
+    return almatyToday(this.now());
+  }
+
+  /**
+   * Intake: receipt starts the procedure (APC 62(2)); registration is the receipt day or the next working day
+   * (64(3)); the ticket carries the unique number, date and time, and who accepted it (64(2)). Nothing here can
+   * refuse an appeal (64(1)): missing content is reported for a defect notice (64(6)), never a refusal.
+   */
+  async intake(input: IntakeInput, by: ActingAs, accepted?: Accepted) {
+    if (input.idempotencyKey && input.applicantId) {
+      const existing = await this.db.selectFrom('appeal').select('id').where('applicant_id', '=', input.applicantId).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+      if (existing) return this.ticket(existing.id);
+    }
+    const body = await this.organisation.body(input.bodyId, 'body.bodyId');
+    try {
+      const id = await this.db.transaction().execute((trx) => this.insertAppeal(trx, body, input, by, accepted));
+      return this.ticket(id);
+    } catch (error) {
+      // the same Idempotency-Key raced in twice: the first one won; return its ticket
+      if (input.idempotencyKey && input.applicantId && /appeal_idempotency/.test(String((error as Error).message))) {
+        const first = await this.db.selectFrom('appeal').select('id').where('applicant_id', '=', input.applicantId).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
+        return this.ticket(first.id);
+      }
+      throw error;
+    }
+  }
+
+  /** Registers an appeal inside `trx` (intake, and the receiving body's own procedure after a redirection). */
+  async insertAppeal(trx: Tx, body: BodyRow, input: IntakeInput, by: ActingAs, accepted?: Accepted): Promise<string> {
+    const receivedOn = isoDate(toAlmatyDay(input.receivedAt.toISOString())!);
+    const [reg, main, cap] = await Promise.all(['APC-64.3', 'APC-76.1', 'APC-76.3'].map((t) => this.calendar.compute(t, receivedOn, undefined, trx)));
+    const t = translator(input.language);
+    const acceptedBy = accepted ?? { id: null, name: t('appeal.system_name'), position: t('appeal.system_position') };
+    const year = Number(reg!.due.slice(0, 4));
+    const counter = await sql<{ last: number }>`
+      insert into registration_counter (body_id, year, last) values (${body.id}, ${year}, 1)
+      on conflict (body_id, year) do update set last = registration_counter.last + 1
+      returning last`.execute(trx);
+    const number = formatRegistrationNumber(body.registration_number_format, { code: body.code, date: reg!.due, seq: counter.rows[0]!.last });
+    const missing = this.missing(body, input.language, { ...input, filedOn: input.filedOn ?? (input.channel === 'electronic' ? receivedOn : undefined) });
+    const row = await trx
+      .insertInto('appeal')
+      .values({
+        number,
+        body_id: body.id,
+        type: input.type,
+        procedure: APPEAL_TYPES[input.type].procedure,
+        state: 'registered',
+        channel: input.channel,
+        language: input.language,
+        topic_id: input.topicId ?? null,
+        summary: input.summary?.trim() || input.essence.slice(0, 140) || '—',
+        essence: input.essence,
+        applicant: JSON.stringify(input.applicant),
+        applicant_id: input.applicantId ?? null,
+        anonymous: input.anonymous ?? false,
+        signed: input.signed,
+        signature: input.signature === undefined || input.signature === null ? null : JSON.stringify(input.signature),
+        filed_on: input.filedOn ?? null,
+        received_at: input.receivedAt,
+        received_on: receivedOn,
+        registered_on: reg!.due,
+        accepted_by: acceptedBy.id,
+        accepted_by_name: acceptedBy.name,
+        accepted_by_position: acceptedBy.position,
+        due: main!.due,
+        // A3: for the body's own month-based duty the cap is the internal target, never the roll-forward
+        extension_cap: cap!.internalTarget ?? cap!.due,
+        repeat_of: input.repeatOf ?? null,
+        redirected_from: input.redirectedFrom ?? null,
+        parent_id: input.parentId ?? null,
+        idempotency_key: input.idempotencyKey ?? null,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    const subject = { type: CASE_TYPE, id: row.id };
+    for (const term of ['APC-76.1', 'APC-65.1', 'APC-76.3']) await this.calendar.store(trx, subject, term, receivedOn);
+    const head = await appendCaseEvent(trx, { count: 0, hash: '' }, {
+      caseType: CASE_TYPE, caseId: row.id, at: this.now(), actor: by.actor, action: 'registered', citation: 'APC 62(2), 64(2), 64(3)', state: 'registered',
+      details: { number, channel: input.channel, type: input.type, receivedOn, registeredOn: reg!.due, due: main!.due, missing: missing.map((m) => m.code), acceptedBy: acceptedBy.name, redirectedFrom: input.redirectedFrom, parentId: input.parentId },
+    });
+    await trx.updateTable('appeal').set({ event_count: head.count, last_event_hash: head.hash }).where('id', '=', row.id).execute();
+    if (!input.anonymous) {
+      await enqueueNotice(trx, {
+        type: 'appeal_registered', subject, recipient: recipientOf({ id: row.id, applicant: input.applicant, applicant_id: input.applicantId ?? null }), language: input.language, createdBy: by.actor,
+        data: { registrationNumber: number, bodyName: nameIn(body.name, input.language), receivedAt: input.receivedAt.toISOString(), acceptedBy: acceptedBy.name, acceptedByPosition: acceptedBy.position, dueDate: main!.due },
+      });
+    }
+    return row.id;
+  }
+
+  private missing(body: BodyRow, lang: Language, a: { applicant: ApplicantInput; essence: string; filedOn?: string | undefined | null; signed: boolean }) {
+    return missingContent({
+      applicant: { kind: a.applicant.kind, name: a.applicant.name ?? null, postalAddress: a.applicant.postalAddress ?? null },
+      addressee: nameIn(body.name, lang),
+      essence: a.essence,
+      filedOn: a.filedOn ?? null,
+      signed: a.signed,
+    });
+  }
+
+  /** The registration ticket (APC 64(2)) in the language of the appeal. */
+  async ticket(id: string) {
+    const a = await this.db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const body = await this.organisation.body(a.body_id);
+    const lang = a.language;
+    const applicant = a.applicant as ApplicantInput;
+    const missing = this.missing(body, lang, { applicant, essence: a.essence, filedOn: a.filed_on ?? (a.channel === 'electronic' ? a.received_on : null), signed: a.signed });
+    return {
+      id: a.id,
+      number: a.number,
+      bodyId: a.body_id,
+      bodyName: nameIn(body.name, lang),
+      receivedAt: new Date(a.received_at).toISOString(),
+      registeredOn: a.registered_on,
+      acceptedBy: a.accepted_by_name,
+      acceptedByPosition: a.accepted_by_position,
+      due: a.due,
+      state: a.state,
+      version: a.version,
+      missing: missing.map((m) => ({ code: m.code, citation: m.citation, text: m.text[lang] })),
+      language: lang,
+    };
+  }
+
+  /** The case row without a lock, for access checks before an action. */
+  async find(id: string) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new Problem(404, 'not_found');
+    const row = await this.db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new Problem(404, 'not_found');
+    return row;
+  }
+
+  /** The lifecycle step `input.action` on a case, by `by`, decided on `version`. */
+  async act(id: string, version: number, input: ActionInput, by: ActingAs) {
+    const seen = await this.find(id);
+    const ctx = await this.prefetch(seen, input);
+    return this.db.transaction().execute(async (trx) => {
+      const row = await lockAppeal(trx, id);
+      if (row.version !== version) throw new Problem(409, 'version_conflict', { current: row.version });
+      const lifecycle = lifecycleOf(row.procedure);
+      const transition = transitionFor(lifecycle, row.state, input.action);
+      if (!transition) {
+        const any = lifecycle.transitions.find((t) => t.action === input.action);
+        throw new Problem(409, 'illegal_transition', { action: input.action, state: row.state }, [], any?.citation);
+      }
+      if (!transition.actors.some((a) => by.actors.includes(a))) throw new Problem(403, 'not_your_step', { action: input.action }, [], transition.citation);
+      const step = new Step(this, trx, row, transition, by, ctx);
+      await step.run(input);
+      return step.finish();
+    });
+  }
+
+  /** Bodies and officials an action names, read before its transaction. */
+  private async prefetch(row: AppealRow, input: ActionInput) {
+    const body = await this.organisation.body(row.body_id);
+    const complaintBody = body.complaint_body_id ? await this.organisation.body(body.complaint_body_id) : undefined;
+    const ids = new Set<string>();
+    if (input.action === 'assign') [input.executorId, ...(input.coExecutorIds ?? [])].forEach((x) => x && ids.add(x));
+    if (input.action === 'decide_recusal' && input.replacementId) ids.add(input.replacementId);
+    if (input.action === 'declare_recusal') ids.add(input.officialId);
+    const officials = new Map<string, Awaited<ReturnType<OrganisationService['official']>>>();
+    for (const oid of ids) officials.set(oid, await this.organisation.official(oid, input.action === 'assign' ? 'body.executorId' : input.action === 'decide_recusal' ? 'body.replacementId' : 'body.officialId'));
+    const target = 'toBodyId' in input ? await this.organisation.body(input.toBodyId, 'body.toBodyId') : undefined;
+    const subdivisionPath = input.action === 'assign' && input.subdivisionId ? await this.organisation.subdivisionPath(input.subdivisionId) : undefined;
+    // A9: the hearing window runs from proven receipt of the preliminary decision (cabinet opened, letter delivered)
+    const preliminary = input.action === 'adopt_act' && !row.preliminary_received_on
+      ? (await this.receipts({ type: CASE_TYPE, id: row.id })).filter((n) => n.type === 'preliminary_decision').sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)?.receivedOn ?? undefined
+      : undefined;
+    return { body, complaintBody, officials, target, subdivisionPath, preliminaryReceivedOn: preliminary };
+  }
+
+  /** The case: its data, timeline, stored deadlines and the actions open to these actors now. */
+  async view(id: string, actors: readonly Actor[]) {
+    const a = await this.find(id);
+    const [events, deadlines] = await Promise.all([
+      caseEvents(this.db, CASE_TYPE, id),
+      this.db.selectFrom('deadline').selectAll().where('subject_type', '=', CASE_TYPE).where('subject_id', '=', id).orderBy('id').execute(),
+    ]);
+    return {
+      appeal: a,
+      timeline: events.map((e) => ({ seq: e.seq, at: new Date(e.at).toISOString(), actor: e.actor, action: e.action, citation: e.citation, state: e.state, details: e.details as Record<string, unknown> })),
+      deadlines: deadlines.map((d) => ({ id: d.id, term: d.term_id, from: d.from_date, due: d.due, internalTarget: d.internal_target, open: d.open })),
+      actions: actionsIn(lifecycleOf(a.procedure), a.state, actors).map((t) => ({ action: t.action, citation: t.citation })),
+    };
+  }
+
+  /**
+   * APC 91(2): when the term expires in an open case with no decision, refusal is deemed from the expiry date.
+   * Run daily; running it again records nothing twice. Tells the applicant of the right to complain (92(1)).
+   */
+  async recordDeemedRefusals(today = this.today()): Promise<string[]> {
+    const candidates = await this.db
+      .selectFrom('appeal')
+      .select(['id', 'body_id'])
+      .where('due', '<', today)
+      .where('deemed_refused_on', 'is', null)
+      .where('closed_at', 'is', null)
+      .where('decided_at', 'is', null)
+      .execute();
+    const done: string[] = [];
+    for (const { id, body_id } of candidates) {
+      const body = await this.organisation.body(body_id);
+      const complaintBody = body.complaint_body_id ? await this.organisation.body(body.complaint_body_id) : undefined;
+      await this.db.transaction().execute(async (trx) => {
+        const row = await lockAppeal(trx, id);
+        if (row.deemed_refused_on || row.decided_at || row.closed_at || row.due >= today) return;
+        const complainBy = (await this.calendar.compute('APC-92.1', row.due, undefined, trx)).due;
+        const head = await appendCaseEvent(trx, { count: row.event_count, hash: row.last_event_hash }, {
+          caseType: CASE_TYPE, caseId: id, at: this.now(), actor: 'system', action: 'deemed_refusal', citation: 'APC 91(2)', state: row.state,
+          details: { expiredOn: row.due, complainBy },
+        });
+        await trx.updateTable('appeal').set({ deemed_refused_on: row.due, version: row.version + 1, event_count: head.count, last_event_hash: head.hash, updated_at: this.now() }).where('id', '=', id).execute();
+        if (!row.anonymous) {
+          const lang = row.language;
+          await enqueueNotice(trx, {
+            type: 'deemed_refusal', subject: { type: CASE_TYPE, id }, recipient: recipientOf(row), language: lang, createdBy: 'system',
+            // APC 91(6): with no superior body the route is the court
+            data: { registrationNumber: row.number, bodyName: nameIn(body.name, lang), expiredOn: row.due, complainTo: complaintBody ? nameIn(complaintBody.name, lang) : translator(lang)('appeal.court'), complainBy },
+          });
+        }
+        if (row.executor_id) {
+          await enqueueNotice(trx, {
+            type: 'official_overdue', subject: { type: CASE_TYPE, id }, recipient: { kind: 'official', id: row.executor_id, online: true }, language: row.language, createdBy: 'system',
+            data: { registrationNumber: row.number, dueDate: row.due },
+          });
+        }
+        done.push(id);
+      });
+    }
+    return done;
+  }
+
+  /** A reminder to the executor before the term falls due (APC 38(6), 46(4); A28: N working days before). */
+  async remindDueSoon(workingDaysBefore: number, today = this.today()): Promise<number> {
+    const { calendar } = await this.calendar.current();
+    const horizon = isoDate(calendar.addWorkingDays(dayNumber(today), workingDaysBefore));
+    const rows = await this.db
+      .selectFrom('appeal')
+      .select(['id', 'number', 'due', 'executor_id', 'language'])
+      .where('due', '=', horizon)
+      .where('executor_id', 'is not', null)
+      .where('decided_at', 'is', null)
+      .where('closed_at', 'is', null)
+      .execute();
+    for (const r of rows) {
+      await enqueueNotice(this.db, {
+        id: nameUuid(`due-soon:${r.id}:${r.due}`),
+        type: 'official_due_soon', subject: { type: CASE_TYPE, id: r.id }, recipient: { kind: 'official', id: r.executor_id!, online: true }, language: r.language, createdBy: 'system',
+        data: { registrationNumber: r.number, dueDate: r.due },
+      });
+    }
+    return rows.length;
+  }
+}
+
+type Ctx = Awaited<ReturnType<AppealsService['prefetch']>>;
+
+/** One lifecycle step in its transaction: guards, the patch of the case row, the events and the notices. */
+class Step {
+  private readonly patch: Partial<Record<keyof AppealRow, unknown>> = {};
+  private details: Record<string, unknown> = {};
+  /** events recorded before the main one (a return or withdrawal followed by the termination it entails) */
+  private readonly before: { action: string; citation: string; state: string; details: Record<string, unknown> }[] = [];
+  private readonly notices: (() => Promise<unknown>)[] = [];
+  private action: string;
+  private citation: string;
+  private state: string;
+
+  constructor(
+    private readonly svc: AppealsService,
+    private readonly trx: Tx,
+    private readonly row: AppealRow,
+    transition: Transition<string>,
+    private readonly by: ActingAs,
+    private readonly ctx: Ctx,
+  ) {
+    this.action = transition.action;
+    this.citation = transition.citation;
+    this.state = transition.to ?? row.state;
+  }
+
+  private get today() {
+    return this.svc.today();
+  }
+
+  private get lang() {
+    return this.row.language;
+  }
+
+  private refuse(status: number, code: string, citation: string, params: Record<string, string | number> = {}, field?: string): never {
+    throw new Problem(status, code, params, field ? [{ field, code }] : [], citation);
+  }
+
+  private notify(type: NoticeInput['type'], data: Record<string, unknown>) {
+    if (this.row.anonymous) return;
+    this.notices.push(() =>
+      enqueueNotice(this.trx, {
+        type, subject: { type: CASE_TYPE, id: this.row.id }, recipient: recipientOf(this.row), language: this.lang, createdBy: this.by.actor,
+        data: { registrationNumber: this.row.number, bodyName: nameIn(this.ctx.body.name, this.lang), ...data } as never,
+      }),
+    );
+  }
+
+  private async due(term: string, from: string, store = false) {
+    if (store) await this.svc.calendar.store(this.trx, { type: CASE_TYPE, id: this.row.id }, term, from);
+    return (await this.svc.calendar.compute(term, from, undefined, this.trx)).due;
+  }
+
+  private complainTo(): string {
+    // APC 91(6): where there is no superior body, the person is told the route is the court
+    return this.ctx.complaintBody ? nameIn(this.ctx.complaintBody.name, this.lang) : translator(this.lang)('appeal.court');
+  }
+
+  private async events(action: string) {
+    return (await caseEvents(this.trx, CASE_TYPE, this.row.id)).filter((e) => e.action === action);
+  }
+
+  /** APC 70(3): the termination decision, notified within 3 working days. */
+  private async terminate(groundCode: string, reasons: string, list: readonly Ground[]) {
+    const ground = groundByCode(list, groundCode);
+    if (!ground) this.refuse(422, 'invalid_ground', this.citation, { ground: groundCode }, 'body.ground');
+    this.action = 'terminate';
+    this.citation = `${ground.citation}, APC 70(3)`;
+    this.state = 'terminated';
+    this.patch.decision = JSON.stringify({ kind: 'terminated', ground: ground.code, citation: ground.citation, reasons });
+    this.patch.closed_at = this.svc.now();
+    this.details = { ground: ground.code, reasons, noticeBy: await this.due('APC-70.3', this.today, true) };
+    this.notify('procedure_terminated', { ground: ground.text[this.lang], decidedOn: this.today });
+  }
+
+  async run(input: ActionInput): Promise<void> {
+    const r = this.row;
+    switch (input.action) {
+      case 'assign': {
+        for (const [oid, o] of this.ctx.officials) if (o.body_id !== r.body_id) this.refuse(422, 'official_other_body', 'APC 44(2)', {}, oid === input.executorId ? 'body.executorId' : 'body.coExecutorIds');
+        if (this.ctx.subdivisionPath && input.subdivisionId) {
+          const sub = await this.trx.selectFrom('subdivision').select('body_id').where('id', '=', input.subdivisionId).executeTakeFirst();
+          if (sub?.body_id !== r.body_id) this.refuse(422, 'subdivision_other_body', 'APC 44(2)', {}, 'body.subdivisionId');
+          this.patch.subdivision_id = input.subdivisionId;
+        }
+        if (input.executorId) this.patch.executor_id = input.executorId;
+        if (input.coExecutorIds) this.patch.co_executor_ids = input.coExecutorIds;
+        this.details = { subdivisionId: input.subdivisionId, executorId: input.executorId, coExecutorIds: input.coExecutorIds };
+        if (input.executorId && input.executorId !== r.executor_id) {
+          const executorId = input.executorId;
+          this.notices.push(() =>
+            enqueueNotice(this.trx, {
+              type: 'official_assignment', subject: { type: CASE_TYPE, id: r.id }, recipient: { kind: 'official', id: executorId, online: true }, language: this.lang, createdBy: this.by.actor,
+              data: { registrationNumber: r.number, task: r.summary, assignedBy: this.by.actor, dueDate: r.due },
+            }),
+          );
+        }
+        return;
+      }
+      case 'start_review':
+      case 'correction_received':
+      case 'resume':
+        return;
+      case 'close':
+        this.patch.closed_at = this.svc.now();
+        return;
+      case 'redirect':
+      case 'redirect_urgent':
+      case 'redirect_part': {
+        const to = this.ctx.target!;
+        if (to.id === r.body_id) this.refuse(422, 'redirect_same_body', this.citation, {}, 'body.toBodyId');
+        // APC 65(1)-(2): within 3 working days of receipt; 88(1)(2): immediately. A late redirection still happens, marked late.
+        const limit = input.action === 'redirect_urgent' ? r.received_on : await this.due(input.action === 'redirect_part' ? 'APC-65.2' : 'APC-65.1', r.received_on);
+        const part = input.action === 'redirect_part';
+        // APC 65(3): the receiving body starts its own procedure; the two are linked
+        const childId = await this.svc.insertAppeal(
+          this.trx,
+          to,
+          {
+            bodyId: to.id, type: r.type as AppealType, channel: r.channel as IntakeInput['channel'], language: r.language, summary: r.summary,
+            essence: part ? input.demands.join('\n') : r.essence, applicant: r.applicant as ApplicantInput, applicantId: r.applicant_id ?? undefined,
+            anonymous: r.anonymous, signed: r.signed, signature: r.signature ?? undefined, filedOn: r.filed_on ?? undefined, receivedAt: this.svc.now(),
+            ...(part ? { parentId: r.id } : { redirectedFrom: r.id }),
+          },
+          { actor: this.by.actor, actors: ['system'] },
+        );
+        this.details = { toBodyId: to.id, childId, late: this.today > limit, limit, ...(part ? { demands: input.demands } : { reasons: input.reasons }) };
+        if (!part) this.patch.closed_at = this.svc.now();
+        const redirectedTo = nameIn(to.name, this.lang);
+        if (part) this.notify('appeal_partly_redirected', { demands: input.demands, redirectedTo, redirectedOn: this.today });
+        else this.notify('appeal_redirected', { redirectedTo, redirectedOn: this.today });
+        return;
+      }
+      case 'request_correction': {
+        if (input.cureBy <= this.today) this.refuse(422, 'cure_period_past', 'APC 64(6)', {}, 'body.cureBy');
+        this.details = { defects: input.defects, cureBy: input.cureBy, guidance: input.guidance };
+        this.notify('appeal_defects', { defects: input.defects.map((c) => APPEAL_CONTENT.find((i) => i.code === c)!.text[this.lang]), cureBy: input.cureBy });
+        return;
+      }
+      case 'return': {
+        const cureBy = ((await this.events('request_correction')).at(-1)?.details as { cureBy?: string } | undefined)?.cureBy;
+        if (!cureBy || this.today <= cureBy) this.refuse(409, 'cure_period_running', 'APC 64(7)', { cureBy: cureBy ?? '-' });
+        // A22: the return entails the termination decision of 70(1)(3), made in the same step
+        this.before.push({ action: 'return', citation: 'APC 64(7)', state: 'returned', details: { cureBy } });
+        await this.terminate('returned', translator(this.lang)('appeal.returned_reason'), TERMINATION_GROUNDS);
+        return;
+      }
+      case 'withdraw': {
+        if (this.by.actors.includes('applicant') && !this.by.actors.includes('clerk') && this.by.applicantId !== r.applicant_id) this.refuse(403, 'not_the_applicant', 'APC 64(9), 23(2)');
+        if (r.procedure === 'simplified') {
+          this.details = { writtenOn: input.writtenOn ?? this.today };
+          return;
+        }
+        this.before.push({ action: 'withdraw', citation: 'APC 64(9)', state: 'withdrawn', details: { writtenOn: input.writtenOn ?? this.today } });
+        await this.terminate('withdrawn', translator(this.lang)('appeal.withdrawn_reason'), TERMINATION_GROUNDS);
+        return;
+      }
+      case 'terminate': {
+        const simplified = r.procedure === 'simplified';
+        const list = simplified ? SIMPLIFIED_TERMINATION_GROUNDS : TERMINATION_GROUNDS;
+        if (!simplified && (input.ground === 'returned' || input.ground === 'withdrawn') && r.state !== input.ground) {
+          this.refuse(409, 'ground_not_met', groundByCode(TERMINATION_GROUNDS, input.ground)!.citation);
+        }
+        await this.terminate(input.ground, input.reasons, list);
+        return;
+      }
+      case 'extend': {
+        // A5: decided before the term expires; once it has, refusal is deemed (91(2))
+        if (this.today > r.due) this.refuse(409, 'term_expired', 'APC 76(3), 91(2)', { due: r.due });
+        if (input.newDue <= r.due) this.refuse(422, 'extension_not_later', 'APC 76(3)', { due: r.due }, 'body.newDue');
+        if (input.newDue > r.extension_cap) this.refuse(422, 'extension_past_cap', 'APC 76(3)', { cap: r.extension_cap }, 'body.newDue');
+        this.patch.due = input.newDue;
+        this.patch.extended = true;
+        this.details = { from: r.due, to: input.newDue, cap: r.extension_cap, reasons: input.reasons, noticeBy: await this.due('APC-76.3_notice', this.today, true) };
+        this.notify('term_extended', { reason: input.reasons, newDueDate: input.newDue });
+        return;
+      }
+      case 'notify_preliminary_decision':
+        this.patch.preliminary_received_on = null;
+        this.details = { method: input.method, draft: input.draft };
+        this.notify('preliminary_decision', { draft: input.draft });
+        return;
+      case 'record_preliminary_receipt': {
+        if (input.receivedOn > this.today) this.refuse(422, 'date_in_future', 'APC 73(3)', {}, 'body.receivedOn');
+        this.patch.preliminary_received_on = input.receivedOn;
+        this.details = { receivedOn: input.receivedOn, objectionsBy: await this.due('APC-73.3', input.receivedOn, true), earliestAct: await this.earliestAct(input.receivedOn) };
+        return;
+      }
+      case 'record_objection':
+        this.details = { oral: input.oral, text: input.text };
+        return;
+      case 'adopt_act': {
+        await this.hearingGuard(input.favourable, input.hearingExemption, input.exemptionReasons);
+        this.patch.decided_at = this.svc.now();
+        this.patch.decision = JSON.stringify({ kind: 'act', outcome: input.outcome, favourable: input.favourable, reasons: input.reasons, hearingExemption: input.hearingExemption ?? null });
+        if (input.hearingExemption) {
+          this.patch.hearing_exemption = input.hearingExemption;
+          this.patch.hearing_exemption_reasons = input.exemptionReasons ?? null;
+        }
+        this.details = { outcome: input.outcome, favourable: input.favourable, hearingExemption: input.hearingExemption, late: this.today > r.due };
+        this.notify('decision_on_case', { decision: input.reasons, decidedOn: this.today, complainTo: this.complainTo() });
+        return;
+      }
+      case 'communicate_act': {
+        if (input.communicatedOn > this.today) this.refuse(422, 'date_in_future', 'APC 81', {}, 'body.communicatedOn');
+        this.details = { communicatedOn: input.communicatedOn, executionDue: await this.due('APC-86.3', input.communicatedOn, true) };
+        return;
+      }
+      case 'answer':
+      case 'note':
+        this.patch.decided_at = this.svc.now();
+        this.patch.closed_at = this.svc.now();
+        this.patch.decision = JSON.stringify({ kind: input.action, text: input.text });
+        this.details = { text: input.text };
+        this.notify('simplified_answer', { answer: input.text, complainTo: this.complainTo() });
+        return;
+      case 'declare_recusal': {
+        const target = this.ctx.officials.get(input.officialId)!;
+        if (target.body_id !== r.body_id) this.refuse(422, 'official_other_body', 'APC 67', {}, 'body.officialId');
+        const earlier = await this.events('declare_recusal');
+        if (earlier.some((e) => { const d = e.details as { officialId?: string; ground?: string }; return d.officialId === input.officialId && d.ground === input.ground; })) {
+          this.refuse(409, 'recusal_repeated', 'APC 67(9)');
+        }
+        this.details = { officialId: input.officialId, ground: input.ground, groundCitation: groundByCode(RECUSAL_GROUNDS, input.ground)!.citation, self: input.self, statement: input.statement, decideBy: await this.due('APC-67.3', this.today, true) };
+        return;
+      }
+      case 'decide_recusal': {
+        const declared = await this.events('declare_recusal');
+        const decided = await this.events('decide_recusal');
+        if (declared.length <= decided.length) this.refuse(409, 'no_recusal_pending', 'APC 67(3)');
+        const target = (declared.at(-1)!.details as { officialId: string }).officialId;
+        if (this.by.officialId === target) this.refuse(403, 'recusal_own', 'APC 67(4)');
+        if (input.upheld) {
+          const replacement = input.replacementId ? this.ctx.officials.get(input.replacementId) : undefined;
+          if (!replacement) this.refuse(422, 'replacement_required', 'APC 67(4)', {}, 'body.replacementId');
+          if (replacement.body_id !== r.body_id || replacement.id === target) this.refuse(422, 'official_other_body', 'APC 67(4)', {}, 'body.replacementId');
+          if (r.executor_id === target) this.patch.executor_id = replacement.id;
+        }
+        this.details = { officialId: target, upheld: input.upheld, replacementId: input.replacementId, reasons: input.reasons };
+        return;
+      }
+      case 'postpone':
+        this.details = { reasons: input.reasons, until: await this.due('APC-68.5', this.today) };
+        return;
+      case 'request_access': {
+        if (this.by.actors.includes('applicant') && !this.by.actors.includes('clerk') && this.by.applicantId !== r.applicant_id) this.refuse(403, 'not_the_applicant', 'APC 75(1)');
+        this.details = { note: input.note, grantBy: await this.due('APC-75.1', this.today, true) };
+        return;
+      }
+      case 'grant_access': {
+        const asked = (await this.events('request_access')).at(-1);
+        const grantBy = (asked?.details as { grantBy?: string } | undefined)?.grantBy;
+        this.details = { grantedOn: input.grantedOn, withheld: input.withheld, late: grantBy ? input.grantedOn > grantBy : false };
+        return;
+      }
+    }
+  }
+
+  /** APC 73: a burdensome act needs the hearing window closed, or an exemption of 73(2) recorded. */
+  private async hearingGuard(favourable: boolean, exemption: string | undefined, reasons: string | undefined) {
+    const r = this.row;
+    if (exemption) {
+      const g = groundByCode(HEARING_EXEMPTIONS, exemption)!;
+      if (g.code === 'favourable_no_third_party' && !favourable) this.refuse(422, 'exemption_not_applicable', g.citation, {}, 'body.hearingExemption');
+      if (g.reasonsRequired && !reasons?.trim()) this.refuse(422, 'exemption_reasons_required', 'APC 73(2)', {}, 'body.exemptionReasons');
+      return;
+    }
+    if (r.state !== 'preliminary_notified') this.refuse(409, 'hearing_required', 'APC 73(1)');
+    const receivedOn = r.preliminary_received_on ?? this.ctx.preliminaryReceivedOn;
+    if (!receivedOn) this.refuse(409, 'hearing_receipt_unknown', 'APC 73(1), 73(3)');
+    if (!r.preliminary_received_on) this.patch.preliminary_received_on = receivedOn;
+    const earliest = await this.earliestAct(receivedOn);
+    if (this.today < earliest) this.refuse(409, 'hearing_window_open', 'APC 73(1), 73(3)', { earliest });
+  }
+
+  /** APC 73(1): at least 3 working days between the preliminary decision reaching the person and the act. */
+  private async earliestAct(receivedOn: string): Promise<string> {
+    const { calendar } = await this.svc.calendar.current(this.trx);
+    return isoDate(calendar.addWorkingDays(dayNumber(receivedOn), 3));
+  }
+
+  async finish() {
+    const r = this.row;
+    const at = this.svc.now();
+    let head = { count: r.event_count, hash: r.last_event_hash };
+    const append = (e: { action: string; citation: string; state: string; details: Record<string, unknown> }) =>
+      appendCaseEvent(this.trx, head, { caseType: CASE_TYPE, caseId: r.id, at, actor: this.by.actor, ...e });
+    for (const e of this.before) head = await append(e);
+    head = await append({ action: this.action, citation: this.citation, state: this.state, details: this.details });
+    for (const n of this.notices) await n();
+    return this.trx
+      .updateTable('appeal')
+      .set({ ...(this.patch as object), state: this.state, version: r.version + 1, event_count: head.count, last_event_hash: head.hash, updated_at: at })
+      .where('id', '=', r.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+}
+

@@ -1,0 +1,183 @@
+/**
+ * Who may do what, in one table: role × action → the widest scope in which the role may do it. Every route asks
+ * through `Access.require` (access.ts); nothing else decides. docs/access-control.md is generated from this file
+ * (`node --import tsx scripts/access-control-doc.ts`) and a test keeps the two equal.
+ *
+ * Scopes, narrowest first; each includes the ones before it:
+ *   own          the principal's own record or case (their profile, an appeal they filed or are assigned to)
+ *   subdivision  records of the principal's structural subdivision and the subdivisions inside it
+ *   body         records of the principal's body
+ *   subordinate  the body and every body below it (an apparatus counts as its akimat: body-types.ts)
+ *   all          everywhere
+ * A role holds its scope where it is anchored: the body (and subdivision) of the position it comes with, or of
+ * the role grant.
+ */
+
+export const ROLES = [
+  'applicant',
+  'registrar',
+  'executor',
+  'subdivision_head',
+  'deputy_head',
+  'body_head',
+  'legal_service',
+  'kb_editor',
+  'monitoring',
+  'moj_reviewer',
+  'sysadmin',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPES = ['own', 'subdivision', 'body', 'subordinate', 'all'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Every action a route may ask about, with what it allows (English; kk/ru/en names are `permission.*` in src/locales). */
+export const ACTIONS = {
+  'calendar.manage': 'Change the production calendar and recompute stored deadlines',
+  'bodies.manage': 'Add and change administrative bodies, their subdivisions and positions',
+  'topics.manage': 'Add topics to the classifier of appeals',
+  'officials.read': 'See officials, their positions and roles',
+  'officials.read_personal': "See officials' personal data (IIN, e-mail, phone) unmasked",
+  'officials.manage': 'Add officials, appoint them to positions (including acting appointments), open and reset their accounts',
+  'roles.assign': 'Grant and revoke roles',
+  'tokens.manage': 'Issue, list and revoke API tokens for integrations',
+  'audit.read': 'Read the audit trail',
+  'applicant.profile': 'See and complete the applicant profile',
+  'applicants.read_personal': "See applicants' personal data (IIN/BIN, e-mail, phone) unmasked",
+  'appeal.file': 'File an appeal or a complaint',
+  'appeal.read': 'See appeals and their case files',
+  'appeal.register': 'Register incoming appeals (APC 64)',
+  'appeal.assign': 'Route appeals to subdivisions, executors or other bodies',
+  'appeal.decide': 'Prepare the decision or answer on an appeal',
+  'appeal.sign': 'Sign the decision, answer or administrative act',
+  'appeal.extend': 'Extend the term of consideration (APC 76(3): head or deputy head)',
+  'complaint.review': 'Review a complaint against a subordinate body (APC 91)',
+  'monitoring.control': 'Take appeals under control, return answers for rework, check office work (Standard Regulation No. 560)',
+  'kb.read': 'Read the Knowledge Base',
+  'kb.edit': 'Edit the Knowledge Base: manuals, standard forms (Rules No. 111 p.11)',
+  'practice.generalize': 'Generalize administrative and court practice (Rules No. 111 Annexes 3–4)',
+  'practice.review': 'Read the semi-annual generalizations of practice (Rules No. 111 p.16)',
+  'reports.read': 'Read reports and dashboards',
+} as const;
+export type Action = keyof typeof ACTIONS;
+export const ACTION_IDS = Object.keys(ACTIONS) as Action[];
+
+/** The roles an official of the body (and subdivision) of a case works with: read, see who is who. */
+const staff = { 'officials.read': 'body', 'kb.read': 'body' } as const;
+
+export const POLICY: Record<Role, Partial<Record<Action, Scope>>> = {
+  applicant: {
+    'applicant.profile': 'own',
+    'appeal.file': 'own',
+    'appeal.read': 'own',
+  },
+  registrar: {
+    ...staff,
+    'appeal.read': 'body',
+    'appeal.register': 'body',
+    'appeal.assign': 'body',
+    'applicants.read_personal': 'body',
+  },
+  executor: {
+    ...staff,
+    'appeal.read': 'own',
+    'appeal.decide': 'own',
+    'applicants.read_personal': 'own',
+  },
+  subdivision_head: {
+    ...staff,
+    'appeal.read': 'subdivision',
+    'appeal.assign': 'subdivision',
+    'appeal.decide': 'subdivision',
+    'applicants.read_personal': 'subdivision',
+    'reports.read': 'subdivision',
+  },
+  deputy_head: {
+    ...staff,
+    'appeal.read': 'body',
+    'appeal.assign': 'body',
+    'appeal.sign': 'body',
+    'appeal.extend': 'body',
+    'complaint.review': 'subordinate',
+    'applicants.read_personal': 'body',
+    'reports.read': 'body',
+  },
+  body_head: {
+    ...staff,
+    'officials.read_personal': 'body',
+    'officials.manage': 'body',
+    'roles.assign': 'body',
+    'appeal.read': 'body',
+    'appeal.assign': 'body',
+    'appeal.sign': 'body',
+    'appeal.extend': 'body',
+    'complaint.review': 'subordinate',
+    'applicants.read_personal': 'body',
+    'practice.review': 'body',
+    'reports.read': 'body',
+  },
+  legal_service: {
+    ...staff,
+    'appeal.read': 'body',
+    'complaint.review': 'subordinate',
+    'applicants.read_personal': 'body',
+    'practice.generalize': 'body',
+    'practice.review': 'body',
+    'reports.read': 'body',
+  },
+  kb_editor: {
+    ...staff,
+    'kb.edit': 'body',
+  },
+  monitoring: {
+    'officials.read': 'subordinate',
+    'kb.read': 'subordinate',
+    'appeal.read': 'subordinate',
+    'appeal.register': 'body',
+    'appeal.assign': 'subordinate',
+    'monitoring.control': 'subordinate',
+    'applicants.read_personal': 'subordinate',
+    'reports.read': 'subordinate',
+  },
+  moj_reviewer: {
+    'kb.read': 'all',
+    'practice.review': 'all',
+    'reports.read': 'all',
+  },
+  sysadmin: {
+    'calendar.manage': 'all',
+    'bodies.manage': 'all',
+    'topics.manage': 'all',
+    'officials.read': 'all',
+    'officials.read_personal': 'all',
+    'officials.manage': 'all',
+    'roles.assign': 'all',
+    'tokens.manage': 'all',
+    'audit.read': 'all',
+  },
+  auditor: {
+    'officials.read': 'all',
+    'audit.read': 'all',
+    'appeal.read': 'all',
+    'kb.read': 'all',
+    'practice.review': 'all',
+    'reports.read': 'all',
+  },
+};
+
+/**
+ * Which roles a holder of `roles.assign` may hand out. A body head staffs the body; only a system administrator
+ * creates the roles that reach beyond one body. Nobody grants `applicant`: it is what a signed-in citizen is.
+ */
+export const GRANTABLE: Partial<Record<Role, readonly Role[]>> = {
+  body_head: ['registrar', 'executor', 'subdivision_head', 'deputy_head', 'legal_service', 'kb_editor'],
+  sysadmin: ROLES.filter((r) => r !== 'applicant'),
+};
+
+/** Roles whose scope is everywhere; they are granted without a body. */
+export const GLOBAL_ROLES: readonly Role[] = ['moj_reviewer', 'sysadmin', 'auditor'];
+
+export function scopeRank(scope: Scope): number {
+  return SCOPES.indexOf(scope);
+}

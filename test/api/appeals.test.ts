@@ -1,0 +1,310 @@
+/**
+ * The administrative procedure on an appeal through the API, on both engines: intake, registration and the
+ * ticket, redirection, defects and return, withdrawal and termination, extension, hearing, recusal, access to
+ * materials, decision, deemed refusal; every refusal cites its article. Scenario numbers are those of
+ * apc-requirements.md §8. The clock is a test adapter; everything else is real.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { InjectOptions } from 'fastify';
+import type { Tynda } from '../../src/app.ts';
+import { verifyCaseEvents } from '../../src/modules/audit/case-events.ts';
+import { ENGINES } from '../support/databases.ts';
+import { signIn, testApp } from '../support/app.ts';
+
+type App = Awaited<ReturnType<typeof testApp>>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+for (const { engine, skip } of ENGINES) {
+  describe(`appeals API [${engine}]`, { skip }, () => {
+    let app: App;
+    let now = new Date('2025-03-24T05:00:00Z');
+    const as: Record<string, { authorization: string }> = {};
+    const bodies: Record<string, string> = {};
+    const officials: Record<string, string> = {};
+
+    before(async () => {
+      app = await testApp(engine, {}, { clock: () => now });
+      for (const role of ['registrar', 'executor', 'deputy_head', 'body_head', 'subdivision_head', 'applicant', 'sysadmin'] as const) as[role] = await signIn(app, role);
+      for (const b of await app.database.db.selectFrom('body').select(['id', 'code']).execute()) bodies[b.code] = b.id;
+      for (const a of await app.database.db.selectFrom('official_account').select(['official_id', 'login']).execute()) officials[a.login] = a.official_id;
+    });
+    after(async () => app?.close());
+
+    const call = async (o: InjectOptions & { as?: string }) => {
+      const res = await app.server.inject({ ...o, headers: { ...(o.headers ?? {}), ...(o.as ? as[o.as] : {}) } });
+      return { status: res.statusCode, body: res.body ? (res.json() as Json) : undefined };
+    };
+    const register = (receivedAt: string, extra: Record<string, unknown> = {}) =>
+      call({
+        method: 'POST', url: '/api/v1/appeals/register', as: 'registrar',
+        payload: {
+          bodyId: bodies['KRG-BZH'], type: 'application', channel: 'paper', language: 'ru', essence: 'Прошу отремонтировать крышу дома по ул. Абая, 10', summary: 'Ремонт крыши',
+          applicant: { kind: 'individual', name: 'Иванов Иван Иванович', postalAddress: 'Байзакский район, ул. Абая, 10', email: 'ivanov@example.kz' },
+          signed: true, filedOn: receivedAt.slice(0, 10), receivedAt, ...extra,
+        },
+      });
+    const act = async (id: string, who: string, action: Record<string, unknown>) => {
+      const current = await call({ method: 'GET', url: `/api/v1/appeals/${id}`, as: 'deputy_head' });
+      return call({ method: 'POST', url: `/api/v1/appeals/${id}/actions`, as: who, payload: { version: current.body.version, ...action } });
+    };
+
+    test('#1, #2 APC 64(3), 76(1): a paper appeal received on Saturday 22.03.2025 is registered on 26.03 and due 15.04; the ticket names who accepted it', async () => {
+      now = new Date('2025-03-26T04:00:00Z');
+      const res = await register('2025-03-22T06:30:00+05:00');
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      const t = res.body;
+      assert.equal(t.registeredOn, '2025-03-26');
+      assert.equal(t.due, '2025-04-15');
+      assert.equal(t.receivedAt, '2025-03-22T01:30:00.000Z');
+      assert.ok(t.acceptedBy.length > 3 && t.acceptedBy !== 'Tynda', 'the clerk who accepted it');
+      assert.match(t.number, /^KRG-BZH-2025-\d+$/);
+      assert.deepEqual(t.missing, []);
+    });
+
+    test('#4 APC 64(1), 63(2)(5): an unsigned appeal is registered all the same; the ticket lists the missing signature for a defect notice', async () => {
+      const res = await register('2025-04-02T09:00:00+05:00', { signed: false });
+      assert.equal(res.status, 201);
+      assert.deepEqual(res.body.missing.map((m: Json) => m.citation), ['APC 63(2)(5)']);
+      const refuse = await act(res.body.id, 'registrar', { action: 'refuse' });
+      assert.equal(refuse.status, 400, 'there is no refuse action at all');
+    });
+
+    test('registration numbers are unique and consecutive per body and year', async () => {
+      const a = await register('2025-04-03T09:00:00+05:00');
+      const b = await register('2025-04-03T10:00:00+05:00');
+      const seq = (n: string) => Number(n.split('-').at(-1));
+      assert.equal(seq(b.body.number), seq(a.body.number) + 1);
+    });
+
+    test('electronic filing from the cabinet: the same Idempotency-Key returns the first ticket, not a second appeal', async () => {
+      now = new Date('2025-04-02T09:00:00Z');
+      const payload = { bodyId: bodies['KRG-BZH'], type: 'application', language: 'kk', essence: 'Көшедегі жарықты жөндеуді сұраймын', applicant: { kind: 'individual', name: 'Сапарова Әлия', postalAddress: 'Байзақ ауданы, Абай к-сі 3' } };
+      const first = await call({ method: 'POST', url: '/api/v1/appeals', as: 'applicant', headers: { 'idempotency-key': 'abcdef-123456' }, payload });
+      assert.equal(first.status, 201, JSON.stringify(first.body));
+      assert.equal(first.body.due, '2025-04-23'); // #3
+      const again = await call({ method: 'POST', url: '/api/v1/appeals', as: 'applicant', headers: { 'idempotency-key': 'abcdef-123456' }, payload });
+      assert.equal(again.status, 200);
+      assert.equal(again.body.id, first.body.id);
+      assert.equal(again.body.number, first.body.number);
+      const mine = await call({ method: 'GET', url: '/api/v1/appeals?view=mine', as: 'applicant' });
+      assert.equal(mine.body.items.filter((i: Json) => i.id === first.body.id).length, 1);
+    });
+
+    test('#7 APC 65(1), 65(3): redirection opens a linked procedure at the competent body and notifies the applicant; after the decision it is refused citing 65(1)', async () => {
+      now = new Date('2025-10-21T05:00:00Z');
+      const reg = await register('2025-10-20T10:00:00+05:00');
+      const res = await act(reg.body.id, 'registrar', { action: 'redirect', toBodyId: bodies['KRG-ABA'], reasons: 'Дом находится в Абайском районе' });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.state, 'redirected');
+      const view = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'deputy_head' });
+      const event = view.body.timeline.at(-1);
+      assert.equal(event.action, 'redirect');
+      assert.equal(event.details.late, false);
+      assert.equal(event.details.limit, '2025-10-23');
+      const child = await app.database.db.selectFrom('appeal').selectAll().where('id', '=', event.details.childId).executeTakeFirstOrThrow();
+      assert.equal(child.body_id, bodies['KRG-ABA']);
+      assert.equal(child.redirected_from, reg.body.id);
+      const notices = await app.database.db.selectFrom('notice').select('type').where('subject_id', '=', reg.body.id).execute();
+      assert.ok(notices.some((n) => n.type === 'appeal_redirected'));
+      const again = await act(reg.body.id, 'registrar', { action: 'redirect', toBodyId: bodies['KRG-ABA'], reasons: 'x' });
+      assert.equal(again.status, 409);
+      assert.equal(again.body.citation, 'APC 65(1)');
+    });
+
+    test('#14 APC 76(3): only the head or a deputy extends, within two months of initiation, with notice due in 3 working days', async () => {
+      now = new Date('2025-02-20T05:00:00Z');
+      const reg = await register('2025-02-03T10:00:00+05:00');
+      assert.equal(reg.body.due, '2025-02-24');
+      const byExecutor = await act(reg.body.id, 'executor', { action: 'extend', newDue: '2025-03-20', reasons: 'Нужно установить факты' });
+      assert.ok([403, 404].includes(byExecutor.status));
+      const pastCap = await act(reg.body.id, 'deputy_head', { action: 'extend', newDue: '2025-04-10', reasons: 'Нужно обследовать дом' });
+      assert.equal(pastCap.status, 422);
+      assert.equal(pastCap.body.citation, 'APC 76(3)');
+      assert.equal(pastCap.body.errors[0].field, 'body.newDue');
+      const ok = await act(reg.body.id, 'deputy_head', { action: 'extend', newDue: '2025-04-03', reasons: 'Нужно обследовать дом комиссией' });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.equal(ok.body.due, '2025-04-03');
+      const view = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'deputy_head' });
+      assert.equal(view.body.timeline.at(-1).details.noticeBy, '2025-02-25');
+      assert.ok(view.body.deadlines.some((d: Json) => d.term === 'APC-76.3_notice' && d.due === '2025-02-25'));
+    });
+
+    test('#16 APC 73(1), 73(3): a burdensome act cannot be adopted before the hearing window closes; #17 a favourable act needs no hearing', async () => {
+      now = new Date('2025-04-04T05:00:00Z');
+      const reg = await register('2025-04-01T10:00:00+05:00');
+      const id = reg.body.id;
+      await act(id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+      const started = await act(id, 'executor', { action: 'start_review' });
+      assert.equal(started.status, 200, JSON.stringify(started.body));
+      const early = await act(id, 'executor', { action: 'adopt_act', outcome: 'refused', favourable: false, reasons: 'Оснований нет' });
+      assert.equal(early.status, 409);
+      assert.equal(early.body.code, 'hearing_required');
+      const notified = await act(id, 'executor', { action: 'notify_preliminary_decision', draft: 'Предполагается отказ', method: 'information_system' });
+      assert.equal(notified.status, 200, JSON.stringify(notified.body));
+      now = new Date('2025-04-07T05:00:00Z');
+      const receipt = await act(id, 'executor', { action: 'record_preliminary_receipt', receivedOn: '2025-04-07' });
+      assert.equal(receipt.status, 200, JSON.stringify(receipt.body));
+      now = new Date('2025-04-09T05:00:00Z');
+      const blocked = await act(id, 'executor', { action: 'adopt_act', outcome: 'refused', favourable: false, reasons: 'Оснований нет' });
+      assert.equal(blocked.status, 409);
+      assert.equal(blocked.body.code, 'hearing_window_open');
+      assert.match(blocked.body.detail, /2025-04-10/);
+      now = new Date('2025-04-10T05:00:00Z');
+      const adopted = await act(id, 'executor', { action: 'adopt_act', outcome: 'refused', favourable: false, reasons: 'Оснований для ремонта за счёт бюджета нет' });
+      assert.equal(adopted.status, 200, JSON.stringify(adopted.body));
+      assert.equal(adopted.body.state, 'decided');
+
+      const fav = await register('2025-04-08T10:00:00+05:00');
+      await act(fav.body.id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+      await act(fav.body.id, 'executor', { action: 'start_review' });
+      const ok = await act(fav.body.id, 'executor', { action: 'adopt_act', outcome: 'satisfied', favourable: true, reasons: 'Удовлетворено', hearingExemption: 'favourable_no_third_party' });
+      assert.equal(ok.status, 200);
+      // #18: the urgent exemption needs the reasons in the act
+      const urgent = await register('2025-04-08T11:00:00+05:00');
+      await act(urgent.body.id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+      await act(urgent.body.id, 'executor', { action: 'start_review' });
+      const noReasons = await act(urgent.body.id, 'executor', { action: 'adopt_act', outcome: 'refused', favourable: false, reasons: 'x', hearingExemption: 'urgent_protection' });
+      assert.equal(noReasons.status, 422);
+      assert.equal(noReasons.body.code, 'exemption_reasons_required');
+    });
+
+    test('A9 APC 73(3), 66(2): the date on the acknowledgement of delivery of the registered letter opens the hearing window by itself', async () => {
+      now = new Date('2025-04-03T05:00:00Z');
+      const reg = await register('2025-04-02T10:00:00+05:00');
+      const id = reg.body.id;
+      await act(id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+      await act(id, 'executor', { action: 'start_review' });
+      await act(id, 'executor', { action: 'notify_preliminary_decision', draft: 'Предполагается отказ', method: 'other' });
+      // the applicant filed on paper: the notice whose receipt must be recorded goes by registered letter
+      const letter = await app.database.db
+        .selectFrom('notice_delivery').innerJoin('notice', 'notice.id', 'notice_delivery.notice_id')
+        .select(['notice_delivery.id']).where('notice.subject_id', '=', id).where('notice.type', '=', 'preliminary_decision').where('notice_delivery.channel', '=', 'post')
+        .executeTakeFirstOrThrow();
+      now = new Date('2025-04-10T05:00:00Z');
+      const unknown = await act(id, 'executor', { action: 'adopt_act', outcome: 'refused', favourable: false, reasons: 'Отказ' });
+      assert.equal(unknown.body.code, 'hearing_receipt_unknown');
+      const posted = await call({ method: 'PUT', url: `/api/v1/notice-deliveries/${letter.id}/post`, as: 'registrar', payload: { trackingNumber: 'KZ123456789', sentOn: '2025-04-03', deliveredOn: '2025-04-07' } });
+      assert.equal(posted.status, 200, JSON.stringify(posted.body));
+      const adopted = await act(id, 'executor', { action: 'adopt_act', outcome: 'refused', favourable: false, reasons: 'Отказ' });
+      assert.equal(adopted.status, 200, JSON.stringify(adopted.body));
+      assert.equal(adopted.body.preliminaryReceivedOn, '2025-04-07');
+    });
+
+    test('#11, #12 APC 64(9), 70(3): a withdrawal before the decision terminates the procedure with notice due in 3 working days; after the decision it is refused', async () => {
+      now = new Date('2025-04-10T05:00:00Z');
+      const reg = await register('2025-04-02T14:00:00+05:00');
+      const res = await act(reg.body.id, 'registrar', { action: 'withdraw', writtenOn: '2025-04-10' });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.state, 'terminated');
+      const view = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'deputy_head' });
+      assert.deepEqual(view.body.timeline.slice(-2).map((e: Json) => [e.action, e.citation]), [['withdraw', 'APC 64(9)'], ['terminate', 'APC 70(1)(4), APC 70(3)']]);
+      assert.equal(view.body.timeline.at(-1).details.noticeBy, '2025-04-15');
+      const late = await act(reg.body.id, 'registrar', { action: 'withdraw' });
+      assert.equal(late.status, 409);
+      assert.equal(late.body.citation, 'APC 64(9)');
+    });
+
+    test('#4, #5 APC 64(6)–(7), 70(1)(3): a defect notice sets a cure period; return only after it expires, then termination', async () => {
+      now = new Date('2025-04-14T05:00:00Z');
+      const reg = await register('2025-04-14T09:00:00+05:00', { signed: false });
+      const notice = await act(reg.body.id, 'body_head', { action: 'request_correction', defects: ['signature'], cureBy: '2025-04-18' });
+      assert.equal(notice.status, 200, JSON.stringify(notice.body));
+      assert.equal(notice.body.state, 'awaiting_correction');
+      const tooEarly = await act(reg.body.id, 'body_head', { action: 'return' });
+      assert.equal(tooEarly.status, 409);
+      assert.equal(tooEarly.body.citation, 'APC 64(7)');
+      now = new Date('2025-04-21T05:00:00Z');
+      const returned = await act(reg.body.id, 'body_head', { action: 'return' });
+      assert.equal(returned.status, 200);
+      assert.equal(returned.body.state, 'terminated');
+      const types = (await app.database.db.selectFrom('notice').select('type').where('subject_id', '=', reg.body.id).execute()).map((n) => n.type);
+      assert.deepEqual(types.sort(), ['appeal_defects', 'appeal_registered', 'procedure_terminated']);
+    });
+
+    test('#20 APC 67(3), 67(9): a recusal is decided within 3 working days by a superior; a repeat on the same grounds is refused', async () => {
+      now = new Date('2025-03-07T05:00:00Z');
+      const reg = await register('2025-03-06T10:00:00+05:00');
+      await act(reg.body.id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+      const declared = await act(reg.body.id, 'executor', { action: 'declare_recusal', officialId: officials['bzh.executor'], ground: 'relative', self: true, statement: 'Заявитель — мой родственник' });
+      assert.equal(declared.status, 200, JSON.stringify(declared.body));
+      const view = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'deputy_head' });
+      assert.equal(view.body.timeline.at(-1).details.decideBy, '2025-03-13');
+      const repeat = await act(reg.body.id, 'executor', { action: 'declare_recusal', officialId: officials['bzh.executor'], ground: 'relative', self: true, statement: 'Ещё раз' });
+      assert.equal(repeat.status, 409);
+      assert.equal(repeat.body.citation, 'APC 67(9)');
+      const decided = await act(reg.body.id, 'body_head', { action: 'decide_recusal', upheld: true, replacementId: officials['bzh.head'], reasons: 'Родство подтверждено' });
+      assert.equal(decided.status, 200, JSON.stringify(decided.body));
+      assert.equal(decided.body.executorId, officials['bzh.head']);
+    });
+
+    test('#23 APC 75(1): access to the case materials is due within 3 working days of the motion', async () => {
+      now = new Date('2025-10-23T05:00:00Z');
+      const reg = await register('2025-10-22T10:00:00+05:00');
+      const res = await act(reg.body.id, 'registrar', { action: 'request_access', note: 'Прошу ознакомить с материалами' });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      const view = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'deputy_head' });
+      assert.equal(view.body.timeline.at(-1).details.grantBy, '2025-10-29');
+    });
+
+    test('#27 APC 91(2): with no decision by the end of the term, the system records a deemed refusal dated on the expiry day, once, and tells the applicant', async () => {
+      now = new Date('2025-02-04T05:00:00Z');
+      const reg = await register('2025-02-03T10:00:00+05:00');
+      now = new Date('2025-02-25T05:00:00Z');
+      const first = await app.appeals.recordDeemedRefusals();
+      assert.ok(first.includes(reg.body.id));
+      const again = await app.appeals.recordDeemedRefusals();
+      assert.equal(again.includes(reg.body.id), false);
+      const view = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'deputy_head' });
+      assert.equal(view.body.deemedRefusedOn, '2025-02-24');
+      assert.equal(view.body.timeline.at(-1).citation, 'APC 91(2)');
+      assert.equal(view.body.timeline.at(-1).details.complainBy, '2025-05-26');
+      const notice = await app.database.db.selectFrom('notice').select(['type', 'language']).where('subject_id', '=', reg.body.id).where('type', '=', 'deemed_refusal').execute();
+      assert.deepEqual(notice, [{ type: 'deemed_refusal', language: 'ru' }]);
+      const overdue = await call({ method: 'GET', url: '/api/v1/appeals?view=overdue', as: 'deputy_head' });
+      assert.ok(overdue.body.items.some((i: Json) => i.id === reg.body.id));
+    });
+
+    test('#43 APC 88(2): in the simplified procedure only the head or a deputy terminates; the answer closes the case', async () => {
+      now = new Date('2025-04-03T05:00:00Z');
+      const reg = await register('2025-04-02T10:00:00+05:00', { type: 'proposal', essence: 'Предлагаю посадить деревья' });
+      await act(reg.body.id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+      const byExecutor = await act(reg.body.id, 'executor', { action: 'terminate', ground: 'repeat_without_new_arguments', reasons: 'Повтор' });
+      assert.equal(byExecutor.status, 403);
+      assert.equal(byExecutor.body.citation, 'APC 88(2)');
+      await act(reg.body.id, 'executor', { action: 'start_review' });
+      const answered = await act(reg.body.id, 'executor', { action: 'answer', text: 'Предложение учтено в плане озеленения на 2025 год' });
+      assert.equal(answered.status, 200);
+      assert.equal(answered.body.state, 'answered');
+    });
+
+    test('two actions on one case decided on the same version: exactly one succeeds, the other is a 409 version_conflict', async () => {
+      now = new Date('2025-04-03T05:00:00Z');
+      const reg = await register('2025-04-02T10:00:00+05:00');
+      const v = (await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'deputy_head' })).body.version;
+      const [a, b] = await Promise.all([
+        call({ method: 'POST', url: `/api/v1/appeals/${reg.body.id}/actions`, as: 'body_head', payload: { version: v, action: 'assign', executorId: officials['bzh.executor'] } }),
+        call({ method: 'POST', url: `/api/v1/appeals/${reg.body.id}/actions`, as: 'deputy_head', payload: { version: v, action: 'assign', executorId: officials['bzh.head'] } }),
+      ]);
+      assert.deepEqual([a.status, b.status].sort(), [200, 409]);
+      assert.equal([a, b].find((x) => x.status === 409)!.body.code, 'version_conflict');
+    });
+
+    test('a clerk of another body cannot see or act on the case; the applicant sees only their own', async () => {
+      const reg = await register('2025-04-02T10:00:00+05:00');
+      const other = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'sysadmin' });
+      assert.equal(other.status, 403);
+      const applicant = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'applicant' });
+      assert.equal(applicant.status, 403);
+      const anonymous = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}` });
+      assert.equal(anonymous.status, 401);
+    });
+
+    test('every case event is hash-chained; the chains verify', async () => {
+      const result = await verifyCaseEvents(app.database.db);
+      assert.ok(result.events > 20);
+      assert.deepEqual(result.breaks, []);
+    });
+  });
+}
