@@ -2,6 +2,7 @@
  * The HTTP server: Fastify with zod contracts, OpenAPI generated from them, problem+json for every error in
  * the caller's language (Accept-Language; Kazakh by default). Modules add their routes to the returned app.
  */
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyBaseLogger } from 'fastify';
@@ -13,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Language } from '../law/i18n.ts';
+import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST } from './files.ts';
 import { negotiateLanguage } from './i18n.ts';
 import { Problem, renderProblem, type FieldError } from './problems.ts';
 
@@ -54,6 +56,8 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     request.log.info({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
+  // multipart uploads (scans of paper appeals): limits refuse oversized files and floods before they are read
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES_PER_REQUEST, fields: 10, parts: MAX_FILES_PER_REQUEST + 10 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -113,7 +117,13 @@ export function toProblem(error: FastifyError): Problem {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new Problem(415, 'unsupported_media_type');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
       return new Problem(413, 'payload_too_large');
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new Problem(415, 'unsupported_media_type');
   }
   if (error instanceof SyntaxError || error.statusCode === 400) return new Problem(400, 'malformed_body');
   if (error.statusCode === 405) return new Problem(405, 'method_not_allowed');

@@ -253,6 +253,7 @@ export interface Schema {
   appeal: AppealTable;
   case_event: CaseEventTable;
   case_file: CaseFileTable;
+  file_blob: FileBlobTable;
 }
 
 // notifications (migrations/010_notifications.sql)
@@ -373,6 +374,14 @@ export interface CaseEventTable {
   details: Json<unknown>;
   prev_hash: string;
   hash: string;
+}
+
+export interface FileBlobTable {
+  sha256: string;
+  media_type: string;
+  size: number;
+  content: Buffer;
+  created_at: Timestamp;
 }
 
 export interface CaseFileTable {

@@ -301,6 +301,43 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(anonymous.status, 401);
     });
 
+    test('APC 69(1): a scan joins the case file; the type is judged by content, not name; oversized files are refused; downloads are attachments', async () => {
+      const reg = await register('2025-04-02T10:00:00+05:00');
+      const multipart = (files: { name: string; bytes: Buffer }[]) => {
+        const boundary = '----tynda' + Math.random().toString(16).slice(2);
+        const parts = files.map((f) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), f.bytes, Buffer.from('\r\n')]));
+        return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]) };
+      };
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+      const up = await call({ method: 'POST', url: `/api/v1/appeals/${reg.body.id}/files`, as: 'registrar', ...multipart([{ name: 'Өтініш скан.pdf', bytes: pdf }]) });
+      assert.equal(up.status, 201, JSON.stringify(up.body));
+      assert.equal(up.body.files[0].mediaType, 'application/pdf');
+      const res = await app.server.inject({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}/files/${up.body.files[0].id}`, headers: as.deputy_head });
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(res.rawPayload, pdf);
+      assert.match(String(res.headers['content-disposition']), /^attachment; filename="[^"]*"; filename\*=UTF-8''%D3%A8/);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      const exe = await call({ method: 'POST', url: `/api/v1/appeals/${reg.body.id}/files`, as: 'registrar', ...multipart([{ name: 'scan.pdf', bytes: Buffer.from('MZ\x90\x00 this is a program') }]) });
+      assert.equal(exe.status, 415);
+      const big = await call({ method: 'POST', url: `/api/v1/appeals/${reg.body.id}/files`, as: 'registrar', ...multipart([{ name: 'big.pdf', bytes: Buffer.concat([pdf, Buffer.alloc(11 * 1024 * 1024)]) }]) });
+      assert.equal(big.status, 413);
+      const listed = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}/files`, as: 'deputy_head' });
+      assert.equal(listed.body.files.length, 1, 'refused uploads left nothing behind');
+      const stranger = await call({ method: 'POST', url: `/api/v1/appeals/${reg.body.id}/files`, as: 'applicant', ...multipart([{ name: 'x.pdf', bytes: pdf }]) });
+      assert.equal(stranger.status, 403);
+    });
+
+    test('APC 70(5), A24: an earlier appeal of the same person that reads alike is shown as a possible repeat, never decided', async () => {
+      const first = await register('2025-04-02T10:00:00+05:00', { essence: 'Прошу отремонтировать крышу нашего дома по улице Абая, 10, протекает' });
+      const second = await register('2025-05-05T10:00:00+05:00', { essence: 'Прошу отремонтировать крышу дома по улице Абая 10, крыша протекает' });
+      const view = await call({ method: 'GET', url: `/api/v1/appeals/${second.body.id}`, as: 'deputy_head' });
+      assert.ok(view.body.possibleRepeats.some((r: Json) => r.id === first.body.id));
+      assert.equal(view.body.state, 'registered');
+      const other = await register('2025-05-05T11:00:00+05:00', { essence: 'Просим установить детскую площадку во дворе школы' });
+      const unrelated = await call({ method: 'GET', url: `/api/v1/appeals/${other.body.id}`, as: 'deputy_head' });
+      assert.equal(unrelated.body.possibleRepeats.some((r: Json) => r.id === first.body.id), false);
+    });
+
     test('every case event is hash-chained; the chains verify', async () => {
       const result = await verifyCaseEvents(app.database.db);
       assert.ok(result.events > 20);

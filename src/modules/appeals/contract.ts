@@ -161,6 +161,9 @@ export const caseResponse = appealResponse.extend({
   applicant: z
     .object({ kind: z.string(), name: z.string().optional(), iin: z.string().optional(), bin: z.string().optional(), postalAddress: z.string().optional(), email: z.string().optional(), phone: z.string().optional() })
     .describe("Masked unless you may see applicants' personal data"),
+  possibleRepeats: z
+    .array(z.object({ id: z.string(), number: z.string(), state: z.string(), receivedOn: z.string(), similarity: z.number() }))
+    .describe("Earlier appeals of the same person to this body that read alike: a hint for APC 70(5) and 88(1)(1), never a decision (A24)"),
   timeline: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), citation: n(z.string()), state: n(z.string()), details: z.record(z.string(), z.unknown()) })),
   deadlines: z.array(z.object({ id: z.number(), term: z.string(), from: z.string(), due: z.string(), internalTarget: n(z.string()), open: z.boolean() })),
   actions: z.array(z.object({ action: z.string(), citation: z.string() })),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { dayNumber, isoDate } from '../../law/dates.ts';
 import type { Language } from '../../law/i18n.ts';
 import type { App } from '../../platform/http.ts';
+import { attachmentDisposition, sniffMediaType } from '../../platform/files.ts';
 import { Problem } from '../../platform/problems.ts';
 import type { OrganisationService } from '../bodies/service.ts';
 import type { CalendarService } from '../calendar/service.ts';
@@ -22,6 +23,7 @@ export interface AppealRoutesOptions {
   calendar: CalendarService;
 }
 
+const fileView = z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), addedBy: z.string(), addedAt: z.string() });
 const problem = z.object({ type: z.string(), title: z.string(), status: z.number(), code: z.string() }).passthrough();
 const idParam = z.strictObject({ id: z.uuid() });
 
@@ -143,6 +145,7 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
     return {
       ...publicView(view.appeal),
       applicant: personal ? applicant : maskApplicant(applicant),
+      possibleRepeats: view.possibleRepeats,
       timeline: view.timeline,
       deadlines: view.deadlines,
       actions: allowed,
@@ -155,6 +158,55 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
     const a = await appeals.find(request.params.id);
     await access.require(request, 'appeal.read', targetOf(a));
     return appeals.ticket(a.id);
+  });
+
+  app.post('/api/v1/appeals/:id/files', {
+    schema: {
+      tags: ['appeals'],
+      summary: 'Add scans or attachments to the case file (multipart/form-data; PDF, PNG, JPEG, TIFF; APC 69(1))',
+      consumes: ['multipart/form-data'],
+      params: idParam,
+      response: { 201: z.object({ files: z.array(fileView) }), 400: problem, 401: problem, 403: problem, 404: problem, 413: problem, 415: problem },
+    },
+  }, async (request, reply) => {
+    const a = await appeals.find(request.params.id);
+    const principal = await access.authenticated(request);
+    const by = await actingAs(request, principal, a, ['appeal.register', 'appeal.decide', 'appeal.file']);
+    if (by.actors.length === 0) throw new Problem(403, 'forbidden', { permission: 'appeal.register' });
+    if (!request.isMultipart()) throw new Problem(415, 'unsupported_media_type');
+    const files = [];
+    for await (const part of request.files()) {
+      const bytes = await part.toBuffer();
+      const mediaType = sniffMediaType(bytes);
+      if (!mediaType) throw new Problem(415, 'unsupported_file_type', {}, [{ field: `files.${part.fieldname}`, code: 'unsupported_file_type' }]);
+      files.push({ name: part.filename.slice(0, 200) || 'file', bytes, mediaType });
+    }
+    if (files.length === 0) throw new Problem(400, 'validation', {}, [{ field: 'files', code: 'required' }]);
+    reply.code(201);
+    return { files: (await appeals.addFiles(a.id, files, by)).map(({ sha256: _, ...f }) => ({ ...f, addedBy: by.actor, addedAt: appeals.now().toISOString() })) };
+  });
+
+  app.get('/api/v1/appeals/:id/files', {
+    schema: { tags: ['appeals'], summary: 'The files of the case', params: idParam, response: { 200: z.object({ files: z.array(fileView) }), 401: problem, 403: problem, 404: problem } },
+  }, async (request) => {
+    const a = await appeals.find(request.params.id);
+    await access.require(request, 'appeal.read', targetOf(a));
+    return { files: (await appeals.files(a.id)).map(({ sha256: _, ...f }) => f) };
+  });
+
+  app.get('/api/v1/appeals/:id/files/:fileId', {
+    schema: { tags: ['appeals'], summary: 'Download one file of the case (as an attachment, never rendered inline)', params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }), produces: ['application/octet-stream'], response: { 200: z.any(), 401: problem, 403: problem, 404: problem } },
+  }, async (request, reply) => {
+    const a = await appeals.find(request.params.id);
+    await access.require(request, 'appeal.read', targetOf(a));
+    const f = await appeals.file(a.id, request.params.fileId);
+    return reply
+      .type(f.mediaType)
+      .header('content-disposition', attachmentDisposition(f.name))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .send(f.content);
   });
 
   app.post('/api/v1/appeals/:id/actions', {

@@ -26,6 +26,7 @@ import {
   type AppealType,
   type Ground,
 } from '../../law/requirements.ts';
+import { getBlob, putBlob } from '../../platform/files.ts';
 import { translator } from '../../platform/i18n.ts';
 import { Problem } from '../../platform/problems.ts';
 import type { Schema } from '../../platform/schema.ts';
@@ -39,6 +40,9 @@ type Tx = Transaction<Schema>;
 type AppealRow = Awaited<ReturnType<typeof lockAppeal>>;
 
 export const CASE_TYPE = 'appeal';
+
+/** How alike two appeals' texts must be (pg_trgm similarity) to be shown as a possible repeat; tuned on paraphrases (stack-check §11: 0.60 vs 0.03–0.07 unrelated). */
+export const REPEAT_SIMILARITY = 0.35;
 
 /** "In advance" reminders have no number in the Code (APC 38(6), 46(4); A28): 3 and 1 working days before. */
 export const REMINDER_WORKING_DAYS = [3, 1] as const;
@@ -306,6 +310,56 @@ export class AppealsService {
     return { body, complaintBody, officials, target, subdivisionPath, preliminaryReceivedOn: preliminary };
   }
 
+  /** Scans and attachments join the case file (APC 69(1)); each addition is a case event. */
+  async addFiles(id: string, files: { name: string; bytes: Buffer; mediaType: string }[], by: ActingAs) {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await lockAppeal(trx, id);
+      const added = [];
+      for (const f of files) {
+        const sha256 = await putBlob(trx, f.bytes, f.mediaType);
+        const file = await trx
+          .insertInto('case_file')
+          .values({ case_type: CASE_TYPE, case_id: id, name: f.name, media_type: f.mediaType, size: f.bytes.length, sha256, added_by: by.actor })
+          .returning(['id', 'name', 'media_type', 'size', 'sha256'])
+          .executeTakeFirstOrThrow();
+        added.push({ id: file.id, name: file.name, mediaType: file.media_type, size: file.size, sha256: file.sha256 });
+      }
+      const head = await appendCaseEvent(trx, { count: row.event_count, hash: row.last_event_hash }, {
+        caseType: CASE_TYPE, caseId: id, at: this.now(), actor: by.actor, action: 'files_added', citation: 'APC 69(1)', state: row.state, details: { files: added },
+      });
+      await trx.updateTable('appeal').set({ version: row.version + 1, event_count: head.count, last_event_hash: head.hash, updated_at: this.now() }).where('id', '=', id).execute();
+      return added;
+    });
+  }
+
+  async files(id: string) {
+    const rows = await this.db.selectFrom('case_file').select(['id', 'name', 'media_type', 'size', 'sha256', 'added_by', 'added_at']).where('case_type', '=', CASE_TYPE).where('case_id', '=', id).orderBy('added_at').execute();
+    return rows.map((f) => ({ id: f.id, name: f.name, mediaType: f.media_type, size: f.size, sha256: f.sha256, addedBy: f.added_by, addedAt: new Date(f.added_at).toISOString() }));
+  }
+
+  async file(id: string, fileId: string) {
+    const f = await this.db.selectFrom('case_file').select(['name', 'sha256']).where('case_type', '=', CASE_TYPE).where('case_id', '=', id).where('id', '=', fileId).executeTakeFirst();
+    const blob = f && (await getBlob(this.db, f.sha256));
+    if (!f || !blob) throw new Problem(404, 'not_found');
+    return { name: f.name, mediaType: blob.media_type, content: blob.content };
+  }
+
+  /**
+   * Earlier appeals of the same person to the same body that read alike (pg_trgm): a hint for APC 70(1)(1),
+   * 70(5) and 88(1)(1). Only a hint: deciding that an appeal repeats another is an official's decision (A24).
+   */
+  async possibleRepeats(a: AppealRow) {
+    const applicant = a.applicant as ApplicantInput;
+    const same = [a.applicant_id ? sql<boolean>`applicant_id = ${a.applicant_id}` : undefined, applicant.iin ? sql<boolean>`applicant->>'iin' = ${applicant.iin}` : undefined, applicant.email ? sql<boolean>`applicant->>'email' = ${applicant.email}` : undefined].filter((x) => x !== undefined);
+    if (same.length === 0) return [];
+    const { rows } = await sql<{ id: string; number: string; state: string; received_on: string; similarity: number }>`
+      select id, number, state, received_on, round(similarity(essence, ${a.essence})::numeric, 2)::float8 as similarity
+      from appeal
+      where body_id = ${a.body_id} and id <> ${a.id} and (${sql.join(same, sql` or `)}) and similarity(essence, ${a.essence}) >= ${REPEAT_SIMILARITY}
+      order by similarity desc, received_on desc limit 5`.execute(this.db);
+    return rows.map((r) => ({ id: r.id, number: r.number, state: r.state, receivedOn: r.received_on, similarity: r.similarity }));
+  }
+
   /** The case: its data, timeline, stored deadlines and the actions open to these actors now. */
   async view(id: string, actors: readonly Actor[]) {
     const a = await this.find(id);
@@ -315,6 +369,7 @@ export class AppealsService {
     ]);
     return {
       appeal: a,
+      possibleRepeats: await this.possibleRepeats(a),
       timeline: events.map((e) => ({ seq: e.seq, at: new Date(e.at).toISOString(), actor: e.actor, action: e.action, citation: e.citation, state: e.state, details: e.details as Record<string, unknown> })),
       deadlines: deadlines.map((d) => ({ id: d.id, term: d.term_id, from: d.from_date, due: d.due, internalTarget: d.internal_target, open: d.open })),
       actions: actionsIn(lifecycleOf(a.procedure), a.state, actors).map((t) => ({ action: t.action, citation: t.citation })),
