@@ -327,6 +327,7 @@ export interface AppealTable {
   essence: string;
   applicant: Json<unknown>;
   applicant_id: string | null;
+  parties: ColumnType<unknown, string | undefined, string>;
   anonymous: Generated<boolean>;
   signed: boolean;
   signature: Json<unknown> | null;

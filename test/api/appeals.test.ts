@@ -338,6 +338,98 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(unrelated.body.possibleRepeats.some((r: Json) => r.id === first.body.id), false);
     });
 
+    test('#10 APC 65(2): one demand outside competence is redirected by 07.04 with notice; the rest keeps its term 23.04', async () => {
+      now = new Date('2025-04-03T05:00:00Z');
+      const reg = await register('2025-04-02T10:00:00+05:00');
+      const res = await act(reg.body.id, 'registrar', { action: 'redirect_part', toBodyId: bodies['KRG-ABA'], demands: ['Ремонт дороги в Абайском районе'] });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.state, 'registered');
+      assert.equal(res.body.due, '2025-04-23');
+      const view = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'deputy_head' });
+      assert.equal(view.body.timeline.at(-1).details.limit, '2025-04-07');
+      const child = await app.database.db.selectFrom('appeal').select(['parent_id', 'essence']).where('id', '=', view.body.timeline.at(-1).details.childId).executeTakeFirstOrThrow();
+      assert.deepEqual(child, { parent_id: reg.body.id, essence: 'Ремонт дороги в Абайском районе' });
+    });
+
+    test('APC 64(6), 22(1), 73(3), 70(1)(1): the corrected appeal returns to review, an interested person joins, an objection is recorded, a repeat is terminated with its ground', async () => {
+      now = new Date('2025-04-14T05:00:00Z');
+      const reg = await register('2025-04-14T09:00:00+05:00', { signed: false });
+      const id = reg.body.id;
+      await act(id, 'body_head', { action: 'request_correction', defects: ['signature'], cureBy: '2025-04-18' });
+      const cured = await act(id, 'registrar', { action: 'correction_received', note: 'Подписанный экземпляр получен' });
+      assert.equal(cured.body.state, 'in_review');
+      const joined = await act(id, 'registrar', { action: 'join_interested', name: 'Петрова Анна', interest: 'Соседка, крыша общая' });
+      assert.equal(joined.status, 200, JSON.stringify(joined.body));
+      assert.equal(joined.body.parties[0].kind, 'interested');
+      const objection = await act(id, 'body_head', { action: 'record_objection', text: 'Не согласен', oral: true });
+      assert.equal(objection.status, 409, 'an objection belongs to the hearing window');
+      const terminated = await act(id, 'body_head', { action: 'terminate', ground: 'same_decision_exists', reasons: 'По тому же предмету уже принято решение' });
+      assert.equal(terminated.status, 200);
+      const view = await call({ method: 'GET', url: `/api/v1/appeals/${id}`, as: 'deputy_head' });
+      assert.equal(view.body.timeline.at(-1).citation, 'APC 70(1)(1), APC 70(3)');
+    });
+
+    test('#22 APC 68(4)-(5): a representative who works for the deciding body is removed and the procedure postponed up to 3 working days; the main term stays (A7)', async () => {
+      now = new Date('2025-04-03T05:00:00Z');
+      const reg = await register('2025-04-02T10:00:00+05:00');
+      await act(reg.body.id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+      await act(reg.body.id, 'executor', { action: 'start_review' });
+      const staff = await app.database.db.selectFrom('official').select(['iin', 'full_name']).where('body_id', '=', bodies['KRG-BZH']).where('iin', 'is not', null).executeTakeFirstOrThrow();
+      const res = await act(reg.body.id, 'registrar', { action: 'add_representative', name: staff.full_name, iin: staff.iin!, basis: 'power_of_attorney', document: 'Доверенность №1' });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.state, 'postponed');
+      assert.equal(res.body.due, '2025-04-23');
+      assert.equal(res.body.parties[0].removed, true);
+      const view = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'deputy_head' });
+      assert.deepEqual([view.body.timeline.at(-1).citation, view.body.timeline.at(-1).details.until], ['APC 68(4), 68(5)', '2025-04-08']);
+      const resumed = await act(reg.body.id, 'executor', { action: 'resume' });
+      assert.equal(resumed.body.state, 'in_review');
+      const outsider = await act(reg.body.id, 'registrar', { action: 'add_representative', name: 'Адвокат Сейтов', basis: 'oral_declaration' });
+      assert.equal(outsider.body.parties.at(-1).removed, undefined);
+    });
+
+    test('#26 APC 81, 86(3): communicating the act sets execution 5 working days later; the case then closes (83(3))', async () => {
+      now = new Date('2025-04-14T05:00:00Z');
+      const reg = await register('2025-04-10T10:00:00+05:00');
+      await act(reg.body.id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+      await act(reg.body.id, 'executor', { action: 'start_review' });
+      await act(reg.body.id, 'executor', { action: 'adopt_act', outcome: 'satisfied', favourable: true, reasons: 'Удовлетворить', hearingExemption: 'favourable_no_third_party' });
+      now = new Date('2025-04-16T05:00:00Z');
+      const communicated = await act(reg.body.id, 'registrar', { action: 'communicate_act', communicatedOn: '2025-04-16' });
+      assert.equal(communicated.status, 200, JSON.stringify(communicated.body));
+      const view = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'deputy_head' });
+      assert.equal(view.body.timeline.at(-1).details.executionDue, '2025-04-23');
+      const closed = await act(reg.body.id, 'executor', { action: 'close' });
+      assert.equal(closed.body.state, 'closed');
+    });
+
+    test('#42 APC 88(1)(2): an anonymous report of a crime is redirected at once; #43 the deputy terminates a repeat proposal; a simplified case past its term is deemed refused too (87(2), 91(2))', async () => {
+      now = new Date('2025-04-03T05:00:00Z');
+      const report = await register('2025-04-03T09:00:00+05:00', { type: 'report', anonymous: true, signed: false, applicant: { kind: 'individual' }, essence: 'Готовится взятка в отделе' });
+      const urgent = await act(report.body.id, 'registrar', { action: 'redirect_urgent', toBodyId: bodies['KRG'], reasons: 'Сведения о готовящемся правонарушении' });
+      assert.equal(urgent.status, 200, JSON.stringify(urgent.body));
+      const view = await call({ method: 'GET', url: `/api/v1/appeals/${report.body.id}`, as: 'deputy_head' });
+      assert.deepEqual([view.body.timeline.at(-1).citation, view.body.timeline.at(-1).details.limit, view.body.timeline.at(-1).details.late], ['APC 88(1)(2)', '2025-04-03', false]);
+
+      const proposal = await register('2025-04-02T10:00:00+05:00', { type: 'proposal', essence: 'Предлагаю то же, что и раньше' });
+      const byDeputy = await act(proposal.body.id, 'deputy_head', { action: 'terminate', ground: 'repeat_without_new_arguments', reasons: 'Ответ давался, новых доводов нет' });
+      assert.equal(byDeputy.status, 200, JSON.stringify(byDeputy.body));
+      assert.equal(byDeputy.body.state, 'terminated');
+
+      const request = await register('2025-04-02T11:00:00+05:00', { type: 'request', essence: 'Сколько стоит подключение к газу?' });
+      now = new Date('2025-04-24T05:00:00Z');
+      assert.ok((await app.appeals.recordDeemedRefusals()).includes(request.body.id));
+    });
+
+    test('#13 APC 23(2), 64(9): an applicant who did not file the appeal cannot withdraw it', async () => {
+      now = new Date('2025-04-03T05:00:00Z');
+      const reg = await register('2025-04-02T10:00:00+05:00');
+      const res = await act(reg.body.id, 'applicant', { action: 'withdraw' });
+      assert.ok([403, 404].includes(res.status));
+      const still = await call({ method: 'GET', url: `/api/v1/appeals/${reg.body.id}`, as: 'deputy_head' });
+      assert.equal(still.body.state, 'registered');
+    });
+
     test('every case event is hash-chained; the chains verify', async () => {
       const result = await verifyCaseEvents(app.database.db);
       assert.ok(result.events > 20);

@@ -40,6 +40,8 @@ export const STEP_PERMISSIONS: Record<string, readonly Action[]> = {
   note: DECIDE,
   withdraw: ['appeal.file', 'appeal.register'],
   declare_recusal: ['appeal.file', ...DECIDE],
+  join_interested: ['appeal.register', ...DECIDE],
+  add_representative: ['appeal.register', 'appeal.file', ...DECIDE],
   decide_recusal: ['appeal.assign', 'appeal.sign'],
   postpone: DECIDE,
   resume: DECIDE,

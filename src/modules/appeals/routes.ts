@@ -142,8 +142,10 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
     const personal = await access.allows(principal, 'applicants.read_personal', targetOf(a));
     const applicant = a.applicant as ApplicantInput;
     if (personal) await identity.personalDataViewed(principal, 'appeal', [a.id], ['applicant']);
+    const parties = (view.appeal.parties as Record<string, unknown>[]).map((p) => (personal ? p : { ...p, ...maskApplicant({ ...(p as unknown as ApplicantInput), kind: 'individual' }), kind: p.kind }));
     return {
       ...publicView(view.appeal),
+      parties,
       applicant: personal ? applicant : maskApplicant(applicant),
       possibleRepeats: view.possibleRepeats,
       timeline: view.timeline,
@@ -264,6 +266,7 @@ function publicView(a: AppealRow) {
     decidedAt: a.decided_at ? new Date(a.decided_at).toISOString() : null,
     decision: a.decision,
     closedAt: a.closed_at ? new Date(a.closed_at).toISOString() : null,
+    parties: a.parties as Record<string, unknown>[],
     redirectedFrom: a.redirected_from,
     parentId: a.parent_id,
     repeatOf: a.repeat_of,

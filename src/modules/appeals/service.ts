@@ -302,12 +302,14 @@ export class AppealsService {
     const officials = new Map<string, Awaited<ReturnType<OrganisationService['official']>>>();
     for (const oid of ids) officials.set(oid, await this.organisation.official(oid, input.action === 'assign' ? 'body.executorId' : input.action === 'decide_recusal' ? 'body.replacementId' : 'body.officialId'));
     const target = 'toBodyId' in input ? await this.organisation.body(input.toBodyId, 'body.toBodyId') : undefined;
+    // APC 68(4): is the representative an employee of the deciding body? (the staff directory, by IIN)
+    const representativeIsStaff = input.action === 'add_representative' && input.iin ? (await this.organisation.officials({ bodyId: row.body_id, iin: input.iin })).length > 0 : false;
     const subdivisionPath = input.action === 'assign' && input.subdivisionId ? await this.organisation.subdivisionPath(input.subdivisionId) : undefined;
     // A9: the hearing window runs from proven receipt of the preliminary decision (cabinet opened, letter delivered)
     const preliminary = input.action === 'adopt_act' && !row.preliminary_received_on
       ? (await this.receipts({ type: CASE_TYPE, id: row.id })).filter((n) => n.type === 'preliminary_decision').sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)?.receivedOn ?? undefined
       : undefined;
-    return { body, complaintBody, officials, target, subdivisionPath, preliminaryReceivedOn: preliminary };
+    return { body, complaintBody, officials, target, subdivisionPath, preliminaryReceivedOn: preliminary, representativeIsStaff };
   }
 
   /** Scans and attachments join the case file (APC 69(1)); each addition is a case event. */
@@ -689,6 +691,29 @@ class Step {
       case 'postpone':
         this.details = { reasons: input.reasons, until: await this.due('APC-68.5', this.today) };
         return;
+      case 'join_interested': {
+        const party = { kind: 'interested', name: input.name, iin: input.iin, postalAddress: input.postalAddress, interest: input.interest, joinedOn: this.today };
+        this.patch.parties = JSON.stringify([...(r.parties as unknown[]), party]);
+        this.details = { name: input.name };
+        return;
+      }
+      case 'add_representative': {
+        const party: Record<string, unknown> = { kind: 'representative', name: input.name, iin: input.iin, basis: input.basis, document: input.document, joinedOn: this.today };
+        if (this.ctx.representativeIsStaff) {
+          // APC 68(4)-(5): removed, and the procedure postponed for the time needed to appoint another, at most 3 WD;
+          // the main term is not extended by it (A7)
+          party.removed = true;
+          party.removedReason = 'employee_of_body';
+          this.citation = 'APC 68(4), 68(5)';
+          if (r.state === 'in_review') this.state = 'postponed';
+          this.details = { name: input.name, removed: true, until: await this.due('APC-68.5', this.today, true) };
+        } else {
+          // APC 68(2): an oral authorisation is put in writing by the body and signed by the principal
+          this.details = { name: input.name, basis: input.basis, ...(input.basis === 'oral_declaration' ? { writtenForSignature: true } : {}) };
+        }
+        this.patch.parties = JSON.stringify([...(r.parties as unknown[]), party]);
+        return;
+      }
       case 'request_access': {
         if (this.by.actors.includes('applicant') && !this.by.actors.includes('clerk') && this.by.applicantId !== r.applicant_id) this.refuse(403, 'not_the_applicant', 'APC 75(1)');
         this.details = { note: input.note, grantBy: await this.due('APC-75.1', this.today, true) };

@@ -88,9 +88,10 @@ export async function position(db: Db, id: string) {
   return db.selectFrom('position').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function officials(db: Db, filter: { bodyIds?: readonly string[] | undefined; bodyId?: string | undefined }) {
+export async function officials(db: Db, filter: { bodyIds?: readonly string[] | undefined; bodyId?: string | undefined; iin?: string | undefined }) {
   let q = db.selectFrom('official').selectAll();
   if (filter.bodyId) q = q.where('body_id', '=', filter.bodyId);
+  if (filter.iin) q = q.where('iin', '=', filter.iin);
   if (filter.bodyIds) q = filter.bodyIds.length ? q.where('body_id', 'in', filter.bodyIds) : q.where(sql<boolean>`false`);
   return q.orderBy('full_name').orderBy('id').execute();
 }

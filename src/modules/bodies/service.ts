@@ -240,7 +240,7 @@ export class OrganisationService {
     return row;
   }
 
-  officials(filter: { bodyIds?: readonly string[] | undefined; bodyId?: string | undefined }) {
+  officials(filter: { bodyIds?: readonly string[] | undefined; bodyId?: string | undefined; iin?: string | undefined }) {
     return q.officials(this.db, filter);
   }
 
