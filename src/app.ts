@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bodiesRoutes } from './modules/bodies/routes.ts';
 import { OrganisationService } from './modules/bodies/service.ts';
 import { CalendarService } from './modules/calendar/service.ts';
@@ -14,9 +15,23 @@ import { calendarWatch } from './modules/calendar/watch.ts';
 import { demoAccounts, seedDemo, type DemoAccount } from './modules/identity/demo.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { Access, DirectoryOtpSender, IdentityService, OidcClient, type OtpSender } from './modules/identity/service.ts';
+import { actRoutes } from './modules/acts/routes.ts';
+import { ActsService } from './modules/acts/service.ts';
 import { appealRoutes } from './modules/appeals/routes.ts';
 import { AppealsService, REMINDER_WORKING_DAYS } from './modules/appeals/service.ts';
+import { complaintRoutes } from './modules/complaints/routes.ts';
+import { ComplaintsService, type ActEffects } from './modules/complaints/service.ts';
+import { courtRoutes } from './modules/court/routes.ts';
+import { CourtService } from './modules/court/service.ts';
+import { instructionRoutes } from './modules/instructions/routes.ts';
+import { InstructionsService } from './modules/instructions/service.ts';
+import { INSTRUCTION_REMINDER_WORKING_DAYS } from './law/instructions.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
+import { petitionRoutes } from './modules/petitions/routes.ts';
+import { PetitionsService } from './modules/petitions/service.ts';
+import { receptionRoutes } from './modules/receptions/routes.ts';
+import { ReceptionsService } from './modules/receptions/service.ts';
 import { NotificationService } from './modules/notifications/service.ts';
 import { emailTransport, smsTransport } from './modules/notifications/transports.ts';
 import { NoticeWorker } from './modules/notifications/worker.ts';
@@ -27,6 +42,8 @@ import { startJobs, type Jobs } from './platform/jobs.ts';
 import { createLogger } from './platform/logging.ts';
 import { migrate } from './platform/migrations.ts';
 import { Problem } from './platform/problems.ts';
+import { CmsSignatureVerifier, SignatureRouter } from './platform/signature.ts';
+import { serveWeb } from './platform/web.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -42,6 +59,12 @@ export interface Tynda {
   demoAccounts(): Promise<DemoAccount[]>;
   notifications: NotificationService;
   appeals: AppealsService;
+  petitions: PetitionsService;
+  receptions: ReceptionsService;
+  instructions: InstructionsService;
+  complaints: ComplaintsService;
+  court: CourtService;
+  acts: ActsService;
   jobs: Jobs | undefined;
   log: Logger;
   close(): Promise<void>;
@@ -55,6 +78,8 @@ export interface AppOptions {
   otpSender?: OtpSender;
   /** the clock of the legal procedure (tests move it through a case's terms) */
   clock?: () => Date;
+  /** the built browser application; default dist/web (absent: the API alone is served) */
+  webDir?: string;
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<Tynda> {
@@ -77,7 +102,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (accounts.length) log.info({ officials: accounts.length }, 'demo organisation loaded into the empty database');
   }
 
-  const server = await createHttpServer({ logger: log, version: VERSION });
+  const server = await createHttpServer({ logger: log, version: VERSION, rateLimits: config.rateLimits, trustProxy: config.trustProxy });
   server.get('/api/health', {
     schema: {
       tags: ['system'],
@@ -101,7 +126,29 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   // the appeal procedure (APC Chapters 9, 10, 12)
   const appeals = new AppealsService(database.db, calendar, organisation, (subject) => notifications.noticeHistory(subject), options.clock);
-  appealRoutes(server, { appeals, access, identity, organisation, calendar });
+  // administrative acts (APC Chapter 11): standard forms, Art. 80 checks, e-signature (the trust store of
+  // TYNDA_TRUST_DIR), PDFs and the public check; signing an act is its adoption on the case
+  const signatures = new SignatureRouter(new CmsSignatureVerifier(config.trustDir));
+  const acts = new ActsService(database.db, calendar, organisation, appeals, signatures, config.publicUrl, options.clock);
+  await acts.seedTemplates();
+  // complaints (APC Chapters 13–15) and court cases (Section 4): filing suspends the act's execution (96), a
+  // decision or a court act in force cancels it (100(1), 155(3)), through the acts module
+  const actEffects: ActEffects = acts.effects();
+  const complaints = new ComplaintsService(database.db, calendar, organisation, appeals, actEffects, options.clock);
+  const court = new CourtService(database.db, calendar, organisation, complaints, actEffects, options.clock);
+  appealRoutes(server, { appeals, access, identity, organisation, calendar, signatures, related: (appealId) => relatedOf(complaints, court, appealId) });
+  actRoutes(server, { acts, appeals, access, organisation });
+  // a person's own data: export and erasure of the cabinet (docs/security.md)
+  privacyRoutes(server, { identity, access, appeals, notifications });
+  complaintRoutes(server, { complaints, access, organisation });
+  courtRoutes(server, { court, access });
+  // petitions (APC Chapter 12-1), personal receptions (APC 90) and control of instructions (APC 46; REG p.9)
+  const petitions = new PetitionsService(database.db, calendar, organisation, appeals, options.clock);
+  petitionRoutes(server, { petitions, access, identity, organisation });
+  const instructions = new InstructionsService(database.db, calendar, organisation, options.clock);
+  instructionRoutes(server, { instructions, access });
+  const receptions = new ReceptionsService(database.db, organisation, appeals, instructions, options.clock);
+  receptionRoutes(server, { receptions, access, identity, organisation });
   notificationRoutes(server, {
     notifications,
     actorOf: (request) => access.actorOf(request),
@@ -126,6 +173,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       if ((await access.bodiesFor(principal, 'appeal.register')).length === 0) throw new Problem(403, 'forbidden', { permission: 'appeal.register' });
     },
   });
+  // the browser application (src/web, built into dist/web): pages for every path outside /api/ and /verify/
+  await serveWeb(server, options.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
   await server.ready();
 
   let jobs: Jobs | undefined;
@@ -138,9 +187,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await jobs.define('notices-deliver', async () => void (await noticeWorker.runOnce()), { cron: '* * * * *' });
     // APC 91(2): deemed refusals recorded on the day after expiry; reminders 3 and 1 working days before (A28)
     await jobs.define('appeals-deemed-refusal', async () => void (await appeals.recordDeemedRefusals()), { cron: '5 0 * * *' });
+    // APC 100(5): deemed dismissals recorded on the day after the review term expires (A8: counted from the origin)
+    await jobs.define('complaints-deemed-dismissal', async () => void (await complaints.recordDeemedDismissals()), { cron: '10 0 * * *' });
+    // APC 83(1): acts whose stated date of entry into force has come
+    await jobs.define('acts-enter-into-force', async () => void (await acts.enterIntoForce()), { cron: '15 0 * * *' });
     await jobs.define('appeals-due-soon', async () => {
       for (const days of REMINDER_WORKING_DAYS) await appeals.remindDueSoon(days);
     }, { cron: '0 8 * * *' });
+    // APC 90-3(5): six months after posting, a petition below the threshold is returned and forwarded as a proposal
+    await jobs.define('petitions-return', async () => void (await petitions.returnExpired()), { cron: '10 0 * * *' });
+    // APC 38(6), 46(4): reminders before an instruction falls due; REG p.9(1): overdue ones escalated the day after
+    await jobs.define('instructions-due-soon', async () => {
+      for (const days of INSTRUCTION_REMINDER_WORKING_DAYS) await instructions.remindDueSoon(days);
+    }, { cron: '5 8 * * *' });
+    await jobs.define('instructions-overdue', async () => void (await instructions.markOverdue()), { cron: '15 0 * * *' });
   }
 
   return {
@@ -154,6 +214,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     demoAccounts: () => demoAccounts(database.db),
     notifications,
     appeals,
+    petitions,
+    receptions,
+    instructions,
+    complaints,
+    court,
+    acts,
     jobs,
     log,
     async close() {
@@ -161,5 +227,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await jobs?.stop();
       if (!options.database) await database.close();
     },
+  };
+}
+
+/** The story of an appeal beyond its own chain: complaints against it (or opened by their return) and court cases. */
+async function relatedOf(complaints: ComplaintsService, court: CourtService, appealId: string) {
+  const cs = await complaints.forAppeal(appealId);
+  const courtCases = await court.forAppeal(appealId, cs.map((c) => c.id));
+  return {
+    complaints: cs.map((c) => ({
+      id: c.id, number: c.number, relation: c.appeal_id === appealId ? 'challenges' : 'opened_by_return', state: c.state, receivedOn: c.received_on, due: c.due,
+      decision: (c.decision as { decision?: string } | null)?.decision ?? null, decidedOn: c.decided_on, deemedDismissedOn: c.deemed_dismissed_on, newAppealId: c.new_appeal_id,
+    })),
+    courtCases: courtCases.map((k) => ({
+      id: k.id, complaintId: k.complaint_id, court: k.court, caseNumber: k.case_number, claimType: k.claim_type, claimFiledOn: k.claim_filed_on, status: k.status, instance: k.instance,
+      enteredIntoForceOn: k.entered_into_force_on, foundUnlawful: k.found_unlawful, actCancelled: k.act_cancelled,
+    })),
   };
 }

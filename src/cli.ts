@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * tynda serve | migrate | deadline TERM DATE [--json] [--lang kk|ru|en] | calendar YEAR [--json]
+ * tynda serve | migrate | deadline TERM DATE [--json] [--lang kk|ru|en] | calendar YEAR [--json] | audit verify [--json]
  */
 import { parseArgs } from 'node:util';
 import { createApp } from './app.ts';
 import { OrganisationService } from './modules/bodies/service.ts';
 import { demoApplicants, seedDemo, type DemoAccount } from './modules/identity/demo.ts';
 import { LANGUAGES, type Language } from './law/i18n.ts';
+import { verifyCaseEvents } from './modules/audit/case-events.ts';
 import { renderDeadline } from './modules/calendar/render.ts';
 import { CalendarService, findTerm } from './modules/calendar/service.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
@@ -20,6 +21,7 @@ const USAGE = `Usage:
   tynda deadline TERM DATE [--json]        compute a legal deadline, e.g. tynda deadline APC-76.1 2025-03-20
   tynda calendar YEAR [--json]             show a year of the production calendar
   tynda seed --demo                        load the demo organisation into an empty database and print its accounts
+  tynda audit verify [--json]              check the hash chains of case events; exit code 1 and the first broken link of each broken case
 Options: --lang kk|ru|en (default kk), --json`;
 
 async function withCalendar<T>(config: Config, fn: (calendar: CalendarService) => Promise<T>): Promise<T> {
@@ -109,6 +111,25 @@ async function main(argv: string[]): Promise<number> {
         await database.close();
       }
       return 0;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') {
+        console.error(USAGE);
+        return 2;
+      }
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const result = await verifyCaseEvents(database.db);
+        if (values.json) console.log(JSON.stringify({ ok: result.breaks.length === 0, ...result }, null, 2));
+        else {
+          console.log(`${result.cases} cases, ${result.events} case events checked`);
+          for (const b of result.breaks) console.log(`BROKEN ${b.caseType} ${b.caseId}: event ${b.seq}: ${b.problem}`);
+          console.log(result.breaks.length ? `${result.breaks.length} broken chain(s)` : 'every chain is intact');
+        }
+        return result.breaks.length ? 1 : 0;
+      } finally {
+        await database.close();
+      }
     }
     case 'deadline': {
       const [term, from] = rest;

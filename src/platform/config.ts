@@ -2,9 +2,11 @@
  * Configuration from the environment, validated once at start. A bad value stops the process with a message
  * that names the variable, never with a stack trace from deep inside.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_CONVENTIONS, type Conventions } from '../law/deadlines.ts';
+import { loadTrustStore } from './signature.ts';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,6 +18,10 @@ const schema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TYNDA_JOBS: z.enum(['on', 'off']).default('on'),
+  // rate limits on sign-in, one-time codes and intake (platform/security.ts); off only for load tests
+  TYNDA_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  // the reverse proxies whose X-Forwarded-For/-Proto to believe: 'loopback' (default), or addresses, CIDRs and names (comma-separated)
+  TYNDA_TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'must be addresses, CIDRs or names like loopback, comma-separated').default('loopback'),
   TYNDA_COUNT_START: z.enum(['day_after_event', 'event_day']).default(DEFAULT_CONVENTIONS.countStart),
   TYNDA_NON_WORKING_END: z.enum(['next_working_day', 'unchanged']).default(DEFAULT_CONVENTIONS.nonWorkingEnd),
   TYNDA_BODY_INTERNAL_TARGET: z.enum(['on', 'off']).default(DEFAULT_CONVENTIONS.bodyInternalTarget ? 'on' : 'off'),
@@ -39,6 +45,10 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
   OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
+  // the e-signature trust store (APC 45(7), 64(4)): a directory of PEM CA certificates and CRLs (platform/signature.ts)
+  TYNDA_TRUST_DIR: z.string().min(1).optional(),
+  // the public address of this server, printed on acts as the verification link (/verify/{id}); default http://localhost:PORT
+  TYNDA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   OIDC_SCOPE: z.string().regex(/^openid( [\w.:-]+)*$/, 'must start with "openid", scopes separated by spaces').default('openid'),
 });
 
@@ -49,12 +59,19 @@ export interface Config {
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   jobs: boolean;
+  rateLimits: boolean;
+  /** proxies whose X-Forwarded-* headers are believed (proxy-addr's list: addresses, CIDRs, loopback, uniquelocal) */
+  trustProxy: string;
   conventions: Conventions;
   smtp: SmtpConfig | undefined;
   sms: SmsConfig | undefined;
   /** load the demo organisation when the database has no bodies */
   demo: boolean;
   oidc: OidcConfig | undefined;
+  /** the e-signature trust store directory (CA certificates and CRLs); undefined: no CA is trusted */
+  trustDir: string | undefined;
+  /** the base of verification links printed on acts */
+  publicUrl: string;
 }
 
 export interface OidcConfig {
@@ -109,6 +126,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(!e.SMTP_USER !== !e.SMTP_PASSWORD ? [{ variable: e.SMTP_USER ? 'SMTP_PASSWORD' : 'SMTP_USER', message: 'SMTP_USER and SMTP_PASSWORD go together' }] : []),
   ];
   if (delivery.length) throw new ConfigError(delivery);
+  if (e.TYNDA_TRUST_DIR !== undefined) {
+    const dir = path.resolve(e.TYNDA_TRUST_DIR);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new ConfigError([{ variable: 'TYNDA_TRUST_DIR', message: `must be a directory of PEM CA certificates and CRLs (got ${JSON.stringify(env.TYNDA_TRUST_DIR)})` }]);
+    try {
+      loadTrustStore(dir);
+    } catch (error) {
+      throw new ConfigError([{ variable: 'TYNDA_TRUST_DIR', message: (error as Error).message }]);
+    }
+  }
   const oidcVars = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_REDIRECT_URI'] as const;
   const oidcSet = oidcVars.filter((v) => e[v] !== undefined);
   if ((oidcSet.length > 0 || e.OIDC_CLIENT_SECRET !== undefined) && oidcSet.length < oidcVars.length) {
@@ -121,6 +147,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     jobs: e.TYNDA_JOBS === 'on',
+    rateLimits: e.TYNDA_RATE_LIMITS === 'on',
+    trustProxy: e.TYNDA_TRUST_PROXY,
     conventions: {
       countStart: e.TYNDA_COUNT_START,
       nonWorkingEnd: e.TYNDA_NON_WORKING_END,
@@ -140,6 +168,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { url: e.SMS_GATEWAY_URL, body: e.SMS_GATEWAY_BODY ?? DEFAULT_SMS_BODY, contentType: e.SMS_GATEWAY_CONTENT_TYPE, authorization: e.SMS_GATEWAY_AUTHORIZATION }
       : undefined,
     demo: e.TYNDA_DEMO ? e.TYNDA_DEMO === 'on' : !e.DATABASE_URL,
+    trustDir: e.TYNDA_TRUST_DIR === undefined ? undefined : path.resolve(e.TYNDA_TRUST_DIR),
+    publicUrl: (e.TYNDA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_REDIRECT_URI
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, redirectUri: e.OIDC_REDIRECT_URI, scope: e.OIDC_SCOPE }
       : undefined,

@@ -17,6 +17,7 @@ import type { Language } from '../law/i18n.ts';
 import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST } from './files.ts';
 import { negotiateLanguage } from './i18n.ts';
 import { Problem, renderProblem, type FieldError } from './problems.ts';
+import { registerSecurity } from './security.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,6 +37,10 @@ export interface HttpOptions {
   logger: FastifyBaseLogger;
   version: string;
   bodyLimit?: number;
+  /** rate limits on sign-in, one-time codes and intake (security.ts); default on */
+  rateLimits?: boolean;
+  /** which proxies' X-Forwarded-* headers to believe (addresses, CIDRs, 'loopback', comma-separated); default the loopback */
+  trustProxy?: string;
 }
 
 export async function createHttpServer(options: HttpOptions): Promise<App> {
@@ -44,7 +49,13 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     bodyLimit: options.bodyLimit ?? 1_048_576,
     // the request log line carries method, path and status only: no query strings, bodies or personal data
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    // only a proxy we know may say who the client is: a believed X-Forwarded-For from anyone would defeat the rate limits
+    trustProxy: options.trustProxy ?? 'loopback',
+    // errors before routing (a malformed URL, a bad header) are problem+json too
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode ?? 500;
+      sendProblem(reply, status >= 400 && status < 500 ? new Problem(status, 'malformed_request') : toProblem(error), negotiateLanguage(request.headers['accept-language']));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -52,6 +63,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   app.addHook('onRequest', async (request) => {
     request.lang = negotiateLanguage(request.headers['accept-language']);
   });
+  await registerSecurity(app, { rateLimits: options.rateLimits ?? true });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });

@@ -44,11 +44,12 @@ export async function migrate(pool: pg.Pool, migrations?: Migration[]): Promise<
   const all = migrations ?? (await readMigrations());
   const client = await pool.connect();
   try {
-    await client.query(`create table if not exists schema_migration (
-      version integer primary key, name text not null, checksum text not null,
-      applied_at timestamptz not null default now())`);
+    // the lock first: two nodes starting on an empty database would otherwise race on creating the table
     await client.query('select pg_advisory_lock($1)', [LOCK_KEY]);
     try {
+      await client.query(`create table if not exists schema_migration (
+        version integer primary key, name text not null, checksum text not null,
+        applied_at timestamptz not null default now())`);
       const { rows } = await client.query<{ version: number; checksum: string }>('select version, checksum from schema_migration');
       const applied = new Map(rows.map((r) => [r.version, r.checksum]));
       for (const m of all) {

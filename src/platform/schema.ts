@@ -171,6 +171,8 @@ export interface ApplicantTable {
   phone: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** the cabinet was erased at the person's request (migrations/080_personal_data.sql): the profile is anonymised */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SessionTable {
@@ -254,6 +256,18 @@ export interface Schema {
   case_event: CaseEventTable;
   case_file: CaseFileTable;
   file_blob: FileBlobTable;
+  complaint: ComplaintTable;
+  court_case: CourtCaseTable;
+  petition: PetitionTable;
+  petition_signature: PetitionSignatureTable;
+  petition_signature_count: PetitionSignatureCountTable;
+  reception_session: ReceptionSessionTable;
+  reception_booking: ReceptionBookingTable;
+  instruction: InstructionTable;
+  act_template: ActTemplateTable;
+  act_counter: ActCounterTable;
+  act: ActTable;
+  act_version: ActVersionTable;
 }
 
 // notifications (migrations/010_notifications.sql)
@@ -331,6 +345,7 @@ export interface AppealTable {
   anonymous: Generated<boolean>;
   signed: boolean;
   signature: Json<unknown> | null;
+  signature_verification: Json<unknown> | null;
   filed_on: string | null;
   received_at: Timestamp;
   received_on: string;
@@ -395,4 +410,305 @@ export interface CaseFileTable {
   sha256: string;
   added_by: string;
   added_at: Timestamp;
+}
+
+// Complaints (migrations/060_complaints.sql)
+export interface ComplaintTable {
+  id: Generated<string>;
+  number: string;
+  origin_body_id: string;
+  review_body_id: string | null;
+  state: string;
+  language: 'kk' | 'ru' | 'en';
+  channel: string;
+  complainant: Json<unknown>;
+  applicant_id: string | null;
+  appeal_id: string | null;
+  act_id: string | null;
+  challenged_kind: string;
+  challenged_summary: string;
+  challenged_officials: Generated<string[]>;
+  circumstances: string;
+  demands: string | null;
+  attachments: Json<unknown> | null;
+  signed: boolean;
+  filed_on: string | null;
+  received_at: Timestamp;
+  received_on: string;
+  registered_on: string;
+  learned_on: string;
+  complain_by: string;
+  late: boolean;
+  restoration: Json<unknown> | null;
+  execution_suspended: Generated<boolean>;
+  suspension_exception: string | null;
+  suspension_reasons: string | null;
+  forwarded_on: string | null;
+  forwarded_by: string | null;
+  review_received_on: string | null;
+  reviewer_id: string | null;
+  collegial: Generated<boolean>;
+  due: string;
+  review_due: string | null;
+  decision: Json<unknown> | null;
+  decided_on: string | null;
+  decided_at: Timestamp | null;
+  deemed_dismissed_on: string | null;
+  closed_at: Timestamp | null;
+  new_appeal_id: string | null;
+  version: Generated<number>;
+  event_count: Generated<number>;
+  last_event_hash: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+// Court cases (migrations/061_court_cases.sql)
+export interface CourtCaseTable {
+  id: Generated<string>;
+  body_id: string;
+  appeal_id: string | null;
+  complaint_id: string | null;
+  act_id: string | null;
+  act: Json<unknown>;
+  claim_type: string;
+  damages_claim: Generated<boolean>;
+  claim_basis: string;
+  court: string;
+  case_number: string | null;
+  role: 'defendant' | 'plaintiff' | 'interested';
+  plaintiff: Json<unknown>;
+  claims: string;
+  arguments: string | null;
+  area: string | null;
+  claim_filed_on: string;
+  claim_deadline: string | null;
+  claim_late: Generated<boolean>;
+  status: 'pending' | 'in_force';
+  instance: 'first' | 'appeal' | 'cassation' | null;
+  first_instance: Json<unknown> | null;
+  appeal: Json<unknown> | null;
+  cassation: Json<unknown> | null;
+  return_ground: string | null;
+  entered_into_force_on: string | null;
+  found_unlawful: Generated<boolean>;
+  act_cancelled: Generated<boolean>;
+  act_cancelled_recorded: Generated<boolean>;
+  cancellation_reasons: string | null;
+  preventive_measures: Json<unknown> | null;
+  causes_measures: Json<unknown> | null;
+  private_rulings: ColumnType<unknown, string | undefined, string>;
+  executed_on: string | null;
+  court_notified_on: string | null;
+  version: Generated<number>;
+  event_count: Generated<number>;
+  last_event_hash: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+// Petitions (migrations/040_petitions.sql)
+export interface PetitionTable {
+  id: Generated<string>;
+  number: string;
+  body_id: string;
+  competence: string;
+  level: 'central' | 'local';
+  state: string;
+  channel: 'electronic' | 'written';
+  language: 'kk' | 'ru' | 'en';
+  title: string;
+  content: string;
+  proposals: string;
+  applicant: Json<unknown>;
+  applicant_id: string | null;
+  representative: Json<unknown> | null;
+  submitted_at: Timestamp;
+  submitted_on: string;
+  pre_support_by: string;
+  pre_supported_on: string | null;
+  check_by: string | null;
+  published_on: string | null;
+  media_by: string | null;
+  signing_ends_on: string | null;
+  population: number | null;
+  threshold: number | null;
+  sent_on: string | null;
+  send_by: string | null;
+  registered_on: string | null;
+  due: string | null;
+  decided_on: string | null;
+  publish_decision_by: string | null;
+  decision: Json<unknown> | null;
+  duties: ColumnType<Record<string, unknown>, string | undefined, string>;
+  returned_appeal_id: string | null;
+  closed_at: Timestamp | null;
+  version: Generated<number>;
+  event_count: Generated<number>;
+  last_event_hash: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PetitionSignatureTable {
+  petition_id: string;
+  iin: string;
+  name: string;
+  form: 'electronic' | 'written';
+  applicant_id: string | null;
+  citizen_declared: boolean;
+  consent: boolean;
+  signed_at: Timestamp;
+}
+
+export interface PetitionSignatureCountTable {
+  petition_id: string;
+  shard: number;
+  n: ColumnType<string, number | string, number | string>;
+}
+
+// Personal receptions (migrations/041_receptions.sql)
+export interface ReceptionSessionTable {
+  id: Generated<string>;
+  body_id: string;
+  official_id: string;
+  format: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  slot_minutes: number;
+  place: string;
+  territory_id: string | null;
+  approved_by: string;
+  cancelled_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ReceptionBookingTable {
+  id: Generated<string>;
+  session_id: string;
+  slot_at: Timestamp;
+  state: string;
+  visitor: Json<unknown>;
+  applicant_id: string | null;
+  topic: string;
+  language: 'kk' | 'ru' | 'en';
+  video_consent_at: Timestamp | null;
+  queue_number: number | null;
+  outcome: Json<unknown> | null;
+  appeal_id: string | null;
+  version: Generated<number>;
+  event_count: Generated<number>;
+  last_event_hash: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+// Control of instructions (migrations/042_instructions.sql)
+export interface InstructionTable {
+  id: Generated<string>;
+  number: string;
+  body_id: string;
+  source: string;
+  giver_id: string | null;
+  giver_name: string;
+  controller_id: string | null;
+  text: string;
+  executor_ids: string[];
+  state: string;
+  given_on: string;
+  original_due: string;
+  due: string;
+  overdue_on: string | null;
+  executed_on: string | null;
+  closed_on: string | null;
+  return_required: Generated<boolean>;
+  appeal_id: string | null;
+  reception_booking_id: string | null;
+  version: Generated<number>;
+  event_count: Generated<number>;
+  last_event_hash: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+// administrative acts (migrations/030_acts.sql)
+export interface ActTemplateTable {
+  id: Generated<string>;
+  body_id: string | null;
+  code: string;
+  version: number;
+  kind: string;
+  procedure: string;
+  title: Json<Localized>;
+  sections: Json<Record<string, Localized>>;
+  form_prescribed_by_law: Generated<boolean>;
+  prescribed_ref: string | null;
+  manual_version: string | null;
+  state: 'draft' | 'approved' | 'retired';
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ActCounterTable {
+  body_id: string;
+  year: number;
+  last: number;
+}
+
+export interface ActTable {
+  id: Generated<string>;
+  number: string;
+  body_id: string;
+  appeal_id: string | null;
+  template_id: string | null;
+  template_code: string | null;
+  template_version: number | null;
+  manual_version: string | null;
+  kind: string;
+  outcome: string;
+  favourable: boolean;
+  form: 'written_electronic' | 'written_paper' | 'oral' | 'other';
+  language: 'kk' | 'ru' | 'en';
+  subject_key: string | null;
+  state: string;
+  content: Json<Record<string, unknown>>;
+  content_version: Generated<number>;
+  pending: Json<Record<string, unknown>> | null;
+  drafted_by: string | null;
+  signed_by: string | null;
+  signer_name: string | null;
+  signer_position: string | null;
+  signed_at: Timestamp | null;
+  adopted_on: string | null;
+  in_force_on: string | null;
+  communicated_on: string | null;
+  communicated_by: string | null;
+  execution_due: string | null;
+  executed_on: string | null;
+  ceased_on: string | null;
+  cease_cause: string | null;
+  revocation: Json<Record<string, unknown>> | null;
+  written_form_due: string | null;
+  version: Generated<number>;
+  event_count: Generated<number>;
+  last_event_hash: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActVersionTable {
+  act_id: string;
+  version: number;
+  reason: 'adopted' | 'correction' | 'written_form';
+  content: Json<Record<string, unknown>>;
+  canonical: string;
+  sha256: string;
+  signature: string;
+  verification: Json<unknown>;
+  signed_by: string | null;
+  signed_at: Timestamp;
+  details: ColumnType<unknown, string | undefined, string>;
 }

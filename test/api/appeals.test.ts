@@ -374,7 +374,7 @@ for (const { engine, skip } of ENGINES) {
       const reg = await register('2025-04-02T10:00:00+05:00');
       await act(reg.body.id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
       await act(reg.body.id, 'executor', { action: 'start_review' });
-      const staff = await app.database.db.selectFrom('official').select(['iin', 'full_name']).where('body_id', '=', bodies['KRG-BZH']).where('iin', 'is not', null).executeTakeFirstOrThrow();
+      const staff = await app.database.db.selectFrom('official').select(['iin', 'full_name']).where('body_id', '=', bodies['KRG-BZH']!).where('iin', 'is not', null).executeTakeFirstOrThrow();
       const res = await act(reg.body.id, 'registrar', { action: 'add_representative', name: staff.full_name, iin: staff.iin!, basis: 'power_of_attorney', document: 'Доверенность №1' });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.equal(res.body.state, 'postponed');

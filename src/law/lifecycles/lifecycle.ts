@@ -11,7 +11,13 @@ export type Actor =
   | 'head' // head of the body
   | 'deputy_head'
   | 'superior_official' // decides a recusal (67(4))
+  | 'reviewer' // the complaint review body: who holds complaint.review there (94–101)
   | 'applicant'
+  | 'petitions_authority' // the authorised body for interaction of the state and civil society (APC 90-2(1))
+  | 'citizen' // a citizen joining a petition (APC 90-3(1))
+  | 'instruction_giver' // the head who gave an instruction (APC 46(5))
+  | 'executor' // an executor named in an instruction; the first named coordinates (APC 46(3))
+  | 'controller' // who keeps instructions under control: records office, monitoring department (APC 46(4), 46(6); REG p.9)
   | 'system'; // automatic, deadline-driven
 
 export interface Transition<S extends string> {

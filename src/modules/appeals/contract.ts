@@ -40,7 +40,7 @@ export const fileBody = z.strictObject({
   ...intakeCommon,
   applicant: applicantInput,
   signature: z
-    .strictObject({ format: z.enum(['cms']), value: z.string().min(16).max(200_000).describe('base64 CMS (PKCS#7) signature over the appeal') })
+    .strictObject({ format: z.enum(['cms']), value: z.string().min(16).max(200_000).describe('base64 of a detached CMS (PKCS#7) SignedData, DER, over the canonical JSON of the appeal (docs/acts.md)') })
     .optional()
     .describe('The e-signature; verified by the signature port (APC 64(4), 45(7))'),
 });
@@ -132,6 +132,10 @@ export const ticketResponse = z.object({
   state: z.string(),
   missing: z.array(z.object({ code: z.string(), citation: z.string(), text: z.string() })).describe('Items of APC 63 the appeal lacks: a defect notice may follow (64(6)); intake is never refused'),
   language: z.string(),
+  signature: z
+    .object({ valid: z.boolean(), reason: z.enum(['ok', 'signature_invalid']), detail: z.string(), text: z.string(), citation: z.string(), signer: z.string().optional() })
+    .optional()
+    .describe('The check of the e-signature of an electronic appeal (APC 64(4)). An invalid one does not stop registration (64(1)): the appeal counts as unsigned and a defect notice can follow (64(6); AT-32)'),
 });
 
 const n = <T extends z.ZodType>(t: T) => t.nullable();
@@ -182,6 +186,13 @@ export const caseResponse = appealResponse.extend({
   timeline: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), citation: n(z.string()), state: n(z.string()), details: z.record(z.string(), z.unknown()) })),
   deadlines: z.array(z.object({ id: z.number(), term: z.string(), from: z.string(), due: z.string(), internalTarget: n(z.string()), open: z.boolean() })),
   actions: z.array(z.object({ action: z.string(), citation: z.string() })),
+  related: z
+    .object({
+      complaints: z.array(z.object({ id: z.string(), number: z.string(), relation: z.string(), state: z.string(), receivedOn: z.string(), due: z.string(), decision: n(z.string()), decidedOn: n(z.string()), deemedDismissedOn: n(z.string()), newAppealId: n(z.string()) })),
+      courtCases: z.array(z.object({ id: z.string(), complaintId: n(z.string()), court: z.string(), caseNumber: n(z.string()), claimType: z.string(), claimFiledOn: z.string(), status: z.string(), instance: n(z.string()), enteredIntoForceOn: n(z.string()), foundUnlawful: z.boolean(), actCancelled: z.boolean() })),
+    })
+    .optional()
+    .describe('Complaints against this appeal (or opened by their return, APC 100(1)(5)) and court cases: appeal -> act -> complaint -> court as one story'),
 });
 
 export const listResponse = z.object({

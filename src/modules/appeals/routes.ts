@@ -6,10 +6,12 @@ import type { Language } from '../../law/i18n.ts';
 import type { App } from '../../platform/http.ts';
 import { attachmentDisposition, sniffMediaType } from '../../platform/files.ts';
 import { Problem } from '../../platform/problems.ts';
+import { appealSigningContent, signatureBytes, type SignaturePort } from '../../platform/signature.ts';
 import type { OrganisationService } from '../bodies/service.ts';
 import type { CalendarService } from '../calendar/service.ts';
 import { POLICY, type Action, type Role } from '../identity/policy.ts';
 import { maskEmail, maskIdNumber, maskPhone, type Access, type IdentityService, type Principal } from '../identity/service.ts';
+import { APPEAL_CONTENT, HEARING_EXEMPTIONS, RECUSAL_GROUNDS, SIMPLIFIED_TERMINATION_GROUNDS, TERMINATION_GROUNDS } from '../../law/requirements.ts';
 import { STEP_PERMISSIONS, actorsOf } from './actors.ts';
 import { actionBody, actionEnvelope, appealResponse, caseResponse, fileBody, listQuery, listResponse, registerBody, ticketResponse } from './contract.ts';
 import { counters, listAppeals, type ReadScope } from './queries.ts';
@@ -21,6 +23,15 @@ export interface AppealRoutesOptions {
   identity: IdentityService;
   organisation: OrganisationService;
   calendar: CalendarService;
+  /** the e-signature port (platform/signature.ts) that checks the signature of an electronic appeal */
+  signatures?: SignaturePort;
+  /** complaints and court cases of this appeal, each from its own module and chain (the case page tells one story) */
+  related?: (appealId: string) => Promise<RelatedCases>;
+}
+
+export interface RelatedCases {
+  complaints: { id: string; number: string; relation: string; state: string; receivedOn: string; due: string; decision: string | null; decidedOn: string | null; deemedDismissedOn: string | null; newAppealId: string | null }[];
+  courtCases: { id: string; complaintId: string | null; court: string; caseNumber: string | null; claimType: string; claimFiledOn: string; status: string; instance: string | null; enteredIntoForceOn: string | null; foundUnlawful: boolean; actCancelled: boolean }[];
 }
 
 const fileView = z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), addedBy: z.string(), addedAt: z.string() });
@@ -34,7 +45,7 @@ const targetOf = (a: AppealRow) => ({
   ownerIds: [a.applicant_id, a.executor_id, ...a.co_executor_ids].filter((x): x is string => !!x),
 });
 
-export function appealRoutes(app: App, { appeals, access, identity, organisation, calendar }: AppealRoutesOptions) {
+export function appealRoutes(app: App, { appeals, access, identity, organisation, calendar, related, signatures }: AppealRoutesOptions) {
   /** The actors of the law this person is on this case, under any of the permissions a step accepts. */
   async function actingAs(request: FastifyRequest, principal: Principal, a: AppealRow, permissions: readonly Action[]): Promise<ActingAs> {
     const roles = new Set<Role>();
@@ -58,6 +69,25 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
     return scope;
   }
 
+  // reference data for the forms of the procedure (the officials' workspace): the closed lists of grounds, in the request's language
+  const groundList = z.array(z.object({ code: z.string(), citation: z.string(), text: z.string() }));
+  app.get('/api/v1/appeal-grounds', {
+    schema: {
+      tags: ['appeals'],
+      summary: 'The closed lists of grounds: hearing exemptions (APC 73(2)), termination (70(1), 88(1)), recusal (67(1)), content of an appeal (63)',
+      response: { 200: z.object({ hearingExemptions: groundList, terminationGrounds: groundList, simplifiedTerminationGrounds: groundList, recusalGrounds: groundList, appealContent: groundList }) },
+    },
+  }, async (request) => {
+    const view = (list: readonly { code: string; citation: string; text: Record<Language, string> }[]) => list.map((g) => ({ code: g.code, citation: g.citation, text: g.text[request.lang] }));
+    return {
+      hearingExemptions: view(HEARING_EXEMPTIONS),
+      terminationGrounds: view(TERMINATION_GROUNDS),
+      simplifiedTerminationGrounds: view(SIMPLIFIED_TERMINATION_GROUNDS),
+      recusalGrounds: view(RECUSAL_GROUNDS),
+      appealContent: view(APPEAL_CONTENT),
+    };
+  });
+
   app.post('/api/v1/appeals', {
     schema: {
       tags: ['appeals'],
@@ -74,8 +104,14 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
     const key = request.headers['idempotency-key'] as string | undefined;
     const before = key ? await appeals.db.selectFrom('appeal').select('id').where('applicant_id', '=', principal.id).where('idempotency_key', '=', key).executeTakeFirst() : undefined;
     const b = request.body;
+    // APC 64(4), 45(7): the e-signature is checked over the canonical JSON of the filing; an invalid one never
+    // blocks intake (64(1)): the appeal is registered unsigned and flagged for a defect notice (64(6); AT-32)
+    const verification = b.signature && signatures ? await signatures.verify(Buffer.from(appealSigningContent(b), 'utf8'), signatureBytes(b.signature.value), appeals.now()) : undefined;
     const ticket = await appeals.intake(
-      { ...b, channel: 'electronic', applicant: b.applicant as ApplicantInput, applicantId: principal.id, signed: b.signature !== undefined, signature: b.signature, receivedAt: appeals.now(), idempotencyKey: key },
+      {
+        ...b, channel: 'electronic', applicant: b.applicant as ApplicantInput, applicantId: principal.id, signed: verification ? verification.valid : false,
+        signature: b.signature, signatureVerification: verification, receivedAt: appeals.now(), idempotencyKey: key,
+      },
       { actor: access.actorOf(request), actors: ['applicant'], applicantId: principal.id },
     );
     reply.code(before ? 200 : 201);
@@ -151,6 +187,7 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
       timeline: view.timeline,
       deadlines: view.deadlines,
       actions: allowed,
+      ...(related ? { related: await related(a.id) } : {}),
     };
   });
 

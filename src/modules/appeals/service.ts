@@ -34,7 +34,20 @@ import { appendCaseEvent, caseEvents } from '../audit/case-events.ts';
 import { formatRegistrationNumber, type BodyRow, type OrganisationService } from '../bodies/service.ts';
 import type { CalendarService } from '../calendar/service.ts';
 import { enqueueNotice, type NoticeInput } from '../notifications/service.ts';
+import type { SignatureVerification } from '../../platform/signature.ts';
 import type { ActionInput } from './contract.ts';
+
+/** What the ticket says of an applicant's e-signature (APC 64(4), 45(7); AT-32: "EDS invalid" is flagged, not refused). */
+function signatureView(v: SignatureVerification, lang: Language) {
+  return {
+    valid: v.valid,
+    reason: (v.valid ? 'ok' : 'signature_invalid') as 'ok' | 'signature_invalid',
+    detail: v.reason,
+    text: translator(lang)(`signature.reason.${v.reason}`),
+    citation: 'APC 64(4), 45(7)',
+    ...(v.signer?.commonName ? { signer: v.signer.commonName } : {}),
+  };
+}
 
 type Tx = Transaction<Schema>;
 type AppealRow = Awaited<ReturnType<typeof lockAppeal>>;
@@ -78,6 +91,8 @@ export interface IntakeInput {
   anonymous?: boolean | undefined;
   signed: boolean;
   signature?: unknown;
+  /** the e-signature port's result on an electronic appeal (APC 64(4)); an invalid one never blocks intake (64(1), AT-32) */
+  signatureVerification?: SignatureVerification | undefined;
   filedOn?: string | undefined;
   receivedAt: Date;
   repeatOf?: string | undefined;
@@ -91,6 +106,22 @@ export interface Accepted {
   name: string;
   position: string;
 }
+
+/** The act that is the decision of a step (APC 77(1)(1)): its id and number go into the decision and the notice. */
+export interface ActLink {
+  actId: string;
+  actNumber: string;
+  /** the text of the decision the participant is told (decision_on_case, simplified_answer) */
+  noticeText: string;
+}
+
+/** A step's reference data, read before its transaction (AppealsService.prepare). */
+export interface PreparedStep {
+  id: string;
+  ctx: unknown;
+}
+
+export { actorsOf, STEP_PERMISSIONS } from './actors.ts';
 
 export const lifecycleOf = (procedure: string): Lifecycle<string> => (procedure === 'simplified' ? SIMPLIFIED : APPEAL) as Lifecycle<string>;
 const nameIn = (name: unknown, lang: Language) => (name as Localized)[lang];
@@ -196,6 +227,7 @@ export class AppealsService {
         anonymous: input.anonymous ?? false,
         signed: input.signed,
         signature: input.signature === undefined || input.signature === null ? null : JSON.stringify(input.signature),
+        signature_verification: input.signatureVerification ? JSON.stringify(input.signatureVerification) : null,
         filed_on: input.filedOn ?? null,
         received_at: input.receivedAt,
         received_on: receivedOn,
@@ -217,7 +249,10 @@ export class AppealsService {
     for (const term of ['APC-76.1', 'APC-65.1', 'APC-76.3']) await this.calendar.store(trx, subject, term, receivedOn);
     const head = await appendCaseEvent(trx, { count: 0, hash: '' }, {
       caseType: CASE_TYPE, caseId: row.id, at: this.now(), actor: by.actor, action: 'registered', citation: 'APC 62(2), 64(2), 64(3)', state: 'registered',
-      details: { number, channel: input.channel, type: input.type, receivedOn, registeredOn: reg!.due, due: main!.due, missing: missing.map((m) => m.code), acceptedBy: acceptedBy.name, redirectedFrom: input.redirectedFrom, parentId: input.parentId },
+      details: {
+        number, channel: input.channel, type: input.type, receivedOn, registeredOn: reg!.due, due: main!.due, missing: missing.map((m) => m.code), acceptedBy: acceptedBy.name, redirectedFrom: input.redirectedFrom, parentId: input.parentId,
+        ...(input.signatureVerification ? { signature: { valid: input.signatureVerification.valid, reason: input.signatureVerification.reason, ...(input.signatureVerification.valid ? {} : { signatureInvalid: true }) } } : {}),
+      },
     });
     await trx.updateTable('appeal').set({ event_count: head.count, last_event_hash: head.hash }).where('id', '=', row.id).execute();
     if (!input.anonymous) {
@@ -260,6 +295,7 @@ export class AppealsService {
       version: a.version,
       missing: missing.map((m) => ({ code: m.code, citation: m.citation, text: m.text[lang] })),
       language: lang,
+      ...(a.signature_verification ? { signature: signatureView(a.signature_verification as SignatureVerification, lang) } : {}),
     };
   }
 
@@ -273,22 +309,34 @@ export class AppealsService {
 
   /** The lifecycle step `input.action` on a case, by `by`, decided on `version`. */
   async act(id: string, version: number, input: ActionInput, by: ActingAs) {
+    const prepared = await this.prepare(id, input);
+    return this.db.transaction().execute((trx) => this.actIn(trx, prepared, version, input, by));
+  }
+
+  /** What a step needs from outside its transaction (bodies, officials, delivery records), read before it opens. */
+  async prepare(id: string, input: ActionInput): Promise<PreparedStep> {
     const seen = await this.find(id);
-    const ctx = await this.prefetch(seen, input);
-    return this.db.transaction().execute(async (trx) => {
-      const row = await lockAppeal(trx, id);
-      if (row.version !== version) throw new Problem(409, 'version_conflict', { current: row.version });
-      const lifecycle = lifecycleOf(row.procedure);
-      const transition = transitionFor(lifecycle, row.state, input.action);
-      if (!transition) {
-        const any = lifecycle.transitions.find((t) => t.action === input.action);
-        throw new Problem(409, 'illegal_transition', { action: input.action, state: row.state }, [], any?.citation);
-      }
-      if (!transition.actors.some((a) => by.actors.includes(a))) throw new Problem(403, 'not_your_step', { action: input.action }, [], transition.citation);
-      const step = new Step(this, trx, row, transition, by, ctx);
-      await step.run(input);
-      return step.finish();
-    });
+    return { id, ctx: await this.prefetch(seen, input) };
+  }
+
+  /**
+   * The step inside a caller's transaction: the acts module signs an act and adopts it on the case in one
+   * transaction, so every guard of the step (the APC 73 hearing guard among them) also guards the signature.
+   * `link` names the act that is the decision (APC 77(1)(1)); the decision on the case then references it.
+   */
+  async actIn(trx: Tx, prepared: PreparedStep, version: number, input: ActionInput, by: ActingAs, link?: ActLink) {
+    const row = await lockAppeal(trx, prepared.id);
+    if (row.version !== version) throw new Problem(409, 'version_conflict', { current: row.version });
+    const lifecycle = lifecycleOf(row.procedure);
+    const transition = transitionFor(lifecycle, row.state, input.action);
+    if (!transition) {
+      const any = lifecycle.transitions.find((t) => t.action === input.action);
+      throw new Problem(409, 'illegal_transition', { action: input.action, state: row.state }, [], any?.citation);
+    }
+    if (!transition.actors.some((a) => by.actors.includes(a))) throw new Problem(403, 'not_your_step', { action: input.action }, [], transition.citation);
+    const step = new Step(this, trx, row, transition, by, prepared.ctx as Ctx, link);
+    await step.run(input);
+    return step.finish();
   }
 
   /** Bodies and officials an action names, read before its transaction. */
@@ -376,6 +424,17 @@ export class AppealsService {
       deadlines: deadlines.map((d) => ({ id: d.id, term: d.term_id, from: d.from_date, due: d.due, internalTarget: d.internal_target, open: d.open })),
       actions: actionsIn(lifecycleOf(a.procedure), a.state, actors).map((t) => ({ action: t.action, citation: t.citation })),
     };
+  }
+
+  /** The appeals filed from an applicant's cabinet, oldest first, each with its timeline (for the person's data export). */
+  async ofApplicant(applicantId: string) {
+    const rows = await this.db.selectFrom('appeal').selectAll().where('applicant_id', '=', applicantId).orderBy('created_at').execute();
+    const out = [];
+    for (const a of rows) {
+      const events = await caseEvents(this.db, CASE_TYPE, a.id);
+      out.push({ appeal: a, timeline: events.map((e) => ({ at: new Date(e.at).toISOString(), action: e.action, citation: e.citation, state: e.state })) });
+    }
+    return out;
   }
 
   /**
@@ -467,6 +526,7 @@ class Step {
     transition: Transition<string>,
     private readonly by: ActingAs,
     private readonly ctx: Ctx,
+    private readonly link?: ActLink,
   ) {
     this.action = transition.action;
     this.citation = transition.citation;
@@ -516,7 +576,7 @@ class Step {
     this.action = 'terminate';
     this.citation = `${ground.citation}, APC 70(3)`;
     this.state = 'terminated';
-    this.patch.decision = JSON.stringify({ kind: 'terminated', ground: ground.code, citation: ground.citation, reasons });
+    this.patch.decision = JSON.stringify({ kind: 'terminated', ground: ground.code, citation: ground.citation, reasons, ...(this.link ? { actId: this.link.actId, actNumber: this.link.actNumber } : {}) });
     this.patch.closed_at = this.svc.now();
     this.details = { ground: ground.code, reasons, noticeBy: await this.due('APC-70.3', this.today, true) };
     this.notify('procedure_terminated', { ground: ground.text[this.lang], decidedOn: this.today });
@@ -641,13 +701,13 @@ class Step {
       case 'adopt_act': {
         await this.hearingGuard(input.favourable, input.hearingExemption, input.exemptionReasons);
         this.patch.decided_at = this.svc.now();
-        this.patch.decision = JSON.stringify({ kind: 'act', outcome: input.outcome, favourable: input.favourable, reasons: input.reasons, hearingExemption: input.hearingExemption ?? null });
+        this.patch.decision = JSON.stringify({ kind: 'act', outcome: input.outcome, favourable: input.favourable, reasons: input.reasons, hearingExemption: input.hearingExemption ?? null, ...(this.link ? { actId: this.link.actId, actNumber: this.link.actNumber } : {}) });
         if (input.hearingExemption) {
           this.patch.hearing_exemption = input.hearingExemption;
           this.patch.hearing_exemption_reasons = input.exemptionReasons ?? null;
         }
-        this.details = { outcome: input.outcome, favourable: input.favourable, hearingExemption: input.hearingExemption, late: this.today > r.due };
-        this.notify('decision_on_case', { decision: input.reasons, decidedOn: this.today, complainTo: this.complainTo() });
+        this.details = { outcome: input.outcome, favourable: input.favourable, hearingExemption: input.hearingExemption, late: this.today > r.due, ...(this.link ? { actId: this.link.actId, actNumber: this.link.actNumber } : {}) };
+        this.notify('decision_on_case', { decision: this.link?.noticeText ?? input.reasons, decidedOn: this.today, complainTo: this.complainTo() });
         return;
       }
       case 'communicate_act': {
@@ -659,9 +719,9 @@ class Step {
       case 'note':
         this.patch.decided_at = this.svc.now();
         this.patch.closed_at = this.svc.now();
-        this.patch.decision = JSON.stringify({ kind: input.action, text: input.text });
-        this.details = { text: input.text };
-        this.notify('simplified_answer', { answer: input.text, complainTo: this.complainTo() });
+        this.patch.decision = JSON.stringify({ kind: input.action, text: input.text, ...(this.link ? { actId: this.link.actId, actNumber: this.link.actNumber } : {}) });
+        this.details = { text: input.text, ...(this.link ? { actId: this.link.actId, actNumber: this.link.actNumber } : {}) };
+        this.notify('simplified_answer', { answer: this.link?.noticeText ?? input.text, complainTo: this.complainTo() });
         return;
       case 'declare_recusal': {
         const target = this.ctx.officials.get(input.officialId)!;

@@ -26,6 +26,7 @@ export const ROLES = [
   'moj_reviewer',
   'sysadmin',
   'auditor',
+  'petitions_authority',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -56,9 +57,17 @@ export const ACTIONS = {
   'monitoring.control': 'Take appeals under control, return answers for rework, check office work (Standard Regulation No. 560)',
   'kb.read': 'Read the Knowledge Base',
   'kb.edit': 'Edit the Knowledge Base: manuals, standard forms (Rules No. 111 p.11)',
+  'act_template.approve': 'Approve standard forms (samples) of administrative acts (Rules No. 111 p.5(3): the head of the body)',
   'practice.generalize': 'Generalize administrative and court practice (Rules No. 111 Annexes 3–4)',
   'practice.review': 'Read the semi-annual generalizations of practice (Rules No. 111 p.16)',
   'reports.read': 'Read reports and dashboards',
+  'petition.file': 'File a petition (APC 90-2; citizens only, 90-1(2))',
+  'petition.moderate': "The petitions authority's steps: check, reject, publish, record written signatures, send, return (APC 90-2(5)–(8), 90-3(5), 90-4(1))",
+  'petition.manage': 'Register and consider a petition at the competent body; the decision itself is the first head’s (APC 90-4 – 90-6)',
+  'reception.book': 'Book a slot at a personal reception (APC 90(2))',
+  'reception.manage': 'Publish reception schedules, keep the queue, record outcomes (APC 90; Standard Regulation p.6)',
+  'instruction.manage': 'Put instructions under control, extend them as their giver, close control, see overdue ones (APC 46; Standard Regulation p.9)',
+  'instruction.execute': 'Execute an instruction one is named in: ask for more time, report (APC 46(3), 46(5))',
 } as const;
 export type Action = keyof typeof ACTIONS;
 export const ACTION_IDS = Object.keys(ACTIONS) as Action[];
@@ -71,6 +80,8 @@ export const POLICY: Record<Role, Partial<Record<Action, Scope>>> = {
     'applicant.profile': 'own',
     'appeal.file': 'own',
     'appeal.read': 'own',
+    'petition.file': 'own',
+    'reception.book': 'own',
   },
   registrar: {
     ...staff,
@@ -78,12 +89,16 @@ export const POLICY: Record<Role, Partial<Record<Action, Scope>>> = {
     'appeal.register': 'body',
     'appeal.assign': 'body',
     'applicants.read_personal': 'body',
+    'petition.manage': 'body',
+    'reception.manage': 'body',
+    'instruction.manage': 'body',
   },
   executor: {
     ...staff,
     'appeal.read': 'own',
     'appeal.decide': 'own',
     'applicants.read_personal': 'own',
+    'instruction.execute': 'own',
   },
   subdivision_head: {
     ...staff,
@@ -92,6 +107,7 @@ export const POLICY: Record<Role, Partial<Record<Action, Scope>>> = {
     'appeal.decide': 'subdivision',
     'applicants.read_personal': 'subdivision',
     'reports.read': 'subdivision',
+    'instruction.execute': 'own',
   },
   deputy_head: {
     ...staff,
@@ -102,6 +118,10 @@ export const POLICY: Record<Role, Partial<Record<Action, Scope>>> = {
     'complaint.review': 'subordinate',
     'applicants.read_personal': 'body',
     'reports.read': 'body',
+    'petition.manage': 'body',
+    'reception.manage': 'body',
+    'instruction.manage': 'body',
+    'instruction.execute': 'own',
   },
   body_head: {
     ...staff,
@@ -112,10 +132,15 @@ export const POLICY: Record<Role, Partial<Record<Action, Scope>>> = {
     'appeal.assign': 'body',
     'appeal.sign': 'body',
     'appeal.extend': 'body',
+    'act_template.approve': 'body',
     'complaint.review': 'subordinate',
     'applicants.read_personal': 'body',
     'practice.review': 'body',
     'reports.read': 'body',
+    'petition.manage': 'body',
+    'reception.manage': 'body',
+    'instruction.manage': 'body',
+    'instruction.execute': 'own',
   },
   legal_service: {
     ...staff,
@@ -139,6 +164,8 @@ export const POLICY: Record<Role, Partial<Record<Action, Scope>>> = {
     'monitoring.control': 'subordinate',
     'applicants.read_personal': 'subordinate',
     'reports.read': 'subordinate',
+    'reception.manage': 'subordinate',
+    'instruction.manage': 'subordinate',
   },
   moj_reviewer: {
     'kb.read': 'all',
@@ -164,6 +191,10 @@ export const POLICY: Record<Role, Partial<Record<Action, Scope>>> = {
     'practice.review': 'all',
     'reports.read': 'all',
   },
+  // the authorised body for interaction of the state and civil society, which runs the petitions web resource (APC 90-2(1))
+  petitions_authority: {
+    'petition.moderate': 'all',
+  },
 };
 
 /**
@@ -176,7 +207,7 @@ export const GRANTABLE: Partial<Record<Role, readonly Role[]>> = {
 };
 
 /** Roles whose scope is everywhere; they are granted without a body. */
-export const GLOBAL_ROLES: readonly Role[] = ['moj_reviewer', 'sysadmin', 'auditor'];
+export const GLOBAL_ROLES: readonly Role[] = ['moj_reviewer', 'sysadmin', 'auditor', 'petitions_authority'];
 
 export function scopeRank(scope: Scope): number {
   return SCOPES.indexOf(scope);

@@ -313,6 +313,21 @@ export class IdentityService {
     });
   }
 
+  /**
+   * Erases a cabinet at its owner's request (docs/security.md): the profile is anonymised — name, IIN/BIN, e-mail
+   * and phone removed — and every session ends. The row stays (the appeals filed from it are the body's records);
+   * the same e-mail or phone later opens a new, empty cabinet. The caller decides whether the law allows it now.
+   */
+  async eraseApplicant(principal: Principal): Promise<void> {
+    if (principal.kind !== 'applicant') throw new Problem(403, 'forbidden', { permission: 'applicant.profile' });
+    const now = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('applicant').set({ kind: null, iin: null, bin: null, name: null, email: null, phone: null, erased_at: now, updated_at: now }).where('id', '=', principal.id).execute();
+      await q.revokeSessionsOf(trx, 'applicant', principal.id, now);
+      await audit(trx, { actor: actorId(principal), action: 'applicants.cabinet_erased', subjectType: 'applicant', subjectId: principal.id });
+    });
+  }
+
   // ---------- officials: OpenID Connect ----------
 
   get oidcEnabled(): boolean {
@@ -539,7 +554,13 @@ function readCookie(header: string | undefined, name: string): string | undefine
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    // a malformed percent-encoding is a wrong credential (401), never a server error
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return v.join('=');
+    }
   }
   return undefined;
 }

@@ -189,6 +189,13 @@ export const CATALOGUE = {
     fields: { registrationNumber: 'text', reviewBody: 'text', outcome: 'text' },
     terms: [{ id: 'APC-136.1', fromReceipt: true }],
   },
+  complaint_deemed_dismissed: {
+    citation: 'APC 100(5), 136(6)',
+    recipient: 'participant',
+    recorded: false,
+    fields: { registrationNumber: 'text', reviewBody: 'text', expiredOn: 'date', courtBy: 'date' },
+    terms: [{ id: 'APC-136.6', due: 'courtBy' }],
+  },
   deemed_refusal: {
     citation: 'APC 91(2), 92(1)',
     recipient: 'participant',
@@ -248,6 +255,12 @@ export const CATALOGUE = {
     fields: { petitionNumber: 'text', bodyName: 'text', discussionAt: 'datetime', place: 'text' },
     sendWithin: 'APC-90-5.2.2',
   },
+  petition_returned: {
+    citation: 'APC 90-3(5)',
+    recipient: 'participant',
+    recorded: false,
+    fields: { petitionNumber: 'text', returnedOn: 'date', forwardedTo: 'text', forwardedAs: 'text' },
+  },
 
   // Officials
   official_assignment: {
@@ -267,6 +280,12 @@ export const CATALOGUE = {
     recipient: 'official',
     recorded: false,
     fields: { registrationNumber: 'text', dueDate: 'date' },
+  },
+  instruction_overdue: {
+    citation: 'REG p.9(1); APC 46(4)',
+    recipient: 'official',
+    recorded: false,
+    fields: { registrationNumber: 'text', dueDate: 'date', giver: 'text' },
   },
   official_rework: {
     citation: 'REG p.5(5)',

@@ -1,0 +1,78 @@
+/**
+ * Lighthouse (npm `lighthouse`, run against Debian's /usr/bin/chromium) on the citizen pages: performance and
+ * accessibility with Lighthouse's default mobile profile (a mid-range phone, simulated slow 4G). Budget
+ * (DESIGN.md): at least 95 for both on every citizen page. The whole app runs on a fresh embedded database on a
+ * loopback port; the cabinet and the guided form are measured signed in as the demo applicant.
+ * Prints one JSON line.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import pino from 'pino';
+import { buildWeb } from '../scripts/build-web.mjs';
+import { createApp } from '../src/app.ts';
+import { demoApplicants } from '../src/modules/identity/demo.ts';
+import { RecordingOtpSender } from '../src/modules/identity/service.ts';
+import { loadConfig } from '../src/platform/config.ts';
+
+const BUDGET = 95;
+const CHROMIUM = '/usr/bin/chromium';
+if (!fs.existsSync(CHROMIUM)) {
+  console.log(JSON.stringify({ bench: 'lighthouse', skipped: `${CHROMIUM} is missing (apt-get install chromium)` }));
+  process.exit(0);
+}
+
+await buildWeb({ ifStale: true, quiet: true });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tynda-lighthouse-'));
+const otp = new RecordingOtpSender();
+const app = await createApp(loadConfig({ TYNDA_DATA_DIR: dataDir, TYNDA_JOBS: 'off', LOG_LEVEL: 'silent', TYNDA_RATE_LIMITS: 'off' }), { otpSender: otp, logger: pino({ level: 'silent' }) });
+await app.server.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+
+// a signed-in applicant for the cabinet pages (the session cookie, as the browser would hold it)
+const email = (await demoApplicants()).find((a) => a.email)!.email!;
+await app.server.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { channel: 'email', address: email } });
+const signedIn = await app.server.inject({ method: 'POST', url: '/api/v1/auth/otp/verify', payload: { channel: 'email', address: email, code: otp.lastCode(email) } });
+const token = (signedIn.json() as { token: string }).token;
+
+const chrome = await chromeLauncher.launch({
+  chromePath: CHROMIUM,
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const pages: { page: string; cookie?: boolean }[] = [{ page: '/' }, { page: '/signin' }, { page: '/file', cookie: true }, { page: '/cabinet', cookie: true }];
+const results: Record<string, { performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number }> = {};
+try {
+  for (const p of pages) {
+    const run = await lighthouse(`${base}${p.page}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+      ...(p.cookie ? { extraHeaders: { cookie: `tynda_session=${token}` } } : {}),
+    });
+    const lhr = run!.lhr;
+    const score = (c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+    const num = (a: string) => Math.round((lhr.audits[a]?.numericValue ?? 0) * 1000) / 1000;
+    results[p.page] = { performance: score('performance'), accessibility: score('accessibility'), lcpMs: Math.round(num('largest-contentful-paint')), tbtMs: Math.round(num('total-blocking-time')), cls: num('cumulative-layout-shift') };
+  }
+} finally {
+  await chrome.kill();
+  await app.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+const scores = Object.values(results);
+console.log(
+  JSON.stringify({
+    bench: 'lighthouse',
+    lighthouse: (JSON.parse(fs.readFileSync('node_modules/lighthouse/package.json', 'utf8')) as { version: string }).version,
+    profile: 'mobile, simulated throttling (Lighthouse default)',
+    pages: results,
+    minPerformance: Math.min(...scores.map((s) => s.performance)),
+    minAccessibility: Math.min(...scores.map((s) => s.accessibility)),
+    budget: BUDGET,
+    withinBudget: scores.every((s) => s.performance >= BUDGET && s.accessibility >= BUDGET),
+  }),
+);

@@ -1,0 +1,183 @@
+/**
+ * Scale: the workspace lists and the dashboard counters as history grows. A generator writes appeals with their
+ * case events and stored deadlines through COPY (server-side files in the throwaway cluster), oldest last, so
+ * the data at each size is "the most recent N appeals of a country filing two million a year, ending today".
+ * At each size the same queries the API runs (src/modules/appeals/queries.ts: listAppeals, counters) are timed
+ * on random people and bodies: my cases (an executor), overdue and due soon for a body (its head), the counters
+ * of a body head and of a region's monitoring department. Budget (DESIGN.md): p95 at 5 million at most 2x p95
+ * at 50 thousand.
+ *
+ * Env: BENCH_SCALE_SIZES (ascending, default "50000,250000,1000000"), BENCH_SCALE_TARGET (default 5000000; if
+ * the largest measured size is smaller, p95 at the target is extrapolated from the measured curve and labelled
+ * so), BENCH_RUNS (default 3), BENCH_SAMPLES (queries per run and kind, default 200). Prints one JSON line.
+ *
+ * The model (fixed across sizes: a country does not grow bodies with history): 3,000 bodies in 20 regions, 10
+ * executors each; 5,480 appeals a day; the main term runs 21 calendar days (15 working days); an appeal older
+ * than 25 days is decided, except 0.5% left open past their term (deemed refused, APC 91(2)); a younger one is
+ * decided with probability age/25; 30% come from a cabinet (500,000 applicants), 5% have a co-executor.
+ * Bodies, officials and applicants are ids only (foreign-key checks are off during the load; the measured
+ * queries never join them).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { almatyToday, dayNumber, isoDate } from '../src/law/dates.ts';
+import { counters, listAppeals, type ListFilter, type ReadScope } from '../src/modules/appeals/queries.ts';
+import { openDatabase } from '../src/platform/db.ts';
+import { migrate } from '../src/platform/migrations.ts';
+import { benchPostgres, machine, median, percentile, round } from './support/common.ts';
+
+const sizes = (process.env.BENCH_SCALE_SIZES ?? '50000,250000,1000000').split(',').map(Number);
+const target = Number(process.env.BENCH_SCALE_TARGET ?? 5_000_000);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const samples = Number(process.env.BENCH_SAMPLES ?? 200);
+const BODIES = 3000, REGIONS = 20, EXECUTORS_PER_BODY = 10, PER_DAY = 5480, TERM_DAYS = 21, DECIDED_AFTER = 25, APPLICANTS = 500_000;
+
+const pg = await benchPostgres(Number(process.env.BENCH_SCALE_LIMIT_SECONDS ?? 1800), { shared_buffers: '1GB', maintenance_work_mem: '512MB', max_wal_size: '8GB', checkpoint_timeout: '30min', synchronous_commit: 'off' });
+const database = await openDatabase({ databaseUrl: pg.url, poolSize: 4 });
+await migrate(database.pool);
+
+// deterministic ids: body b, executor (b, k), applicant a; a small PRNG keeps every run the same data
+const uuidOf = (kind: number, n: number) => `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const bodyId = (b: number) => uuidOf(1, b);
+const executorId = (b: number, k: number) => uuidOf(2, b * EXECUTORS_PER_BODY + k);
+const applicantId = (a: number) => uuidOf(3, a);
+let seed = 42;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const int = (n: number) => Math.floor(rnd() * n);
+
+const today = almatyToday(new Date());
+const todayN = dayNumber(today);
+const chunkRows = 100_000;
+const copyDir = path.join(pg.dir, 'copy');
+fs.mkdirSync(copyDir, { mode: 0o755 });
+if (pg.asRoot) fs.chownSync(copyDir, ...(() => { const s = fs.statSync(pg.dir); return [s.uid, s.gid] as [number, number]; })());
+
+const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+const applicantJson = esc(JSON.stringify({ kind: 'individual', name: 'Иванов Иван Иванович', postalAddress: 'Байзакский район, ул. Абая, 10', email: 'ivanov@example.kz' }));
+const essence = 'Прошу отремонтировать крышу дома по ул. Абая, 10: протекает в трёх квартирах третий месяц, управляющая компания не отвечает.';
+const explanation = esc(JSON.stringify([{ step: 'start', date: '' }, { step: 'count', days: 15, unit: 'working_days' }, { step: 'due', citation: 'APC 76(1)' }]));
+const appealCols = 'id, number, body_id, type, procedure, state, channel, language, summary, essence, applicant, applicant_id, signed, received_at, received_on, registered_on, accepted_by_name, accepted_by_position, executor_id, co_executor_ids, due, extension_cap, deemed_refused_on, decided_at, closed_at, event_count, last_event_hash';
+const eventCols = 'case_type, case_id, seq, at, actor, action, citation, state, details, prev_hash, hash';
+const deadlineCols = 'subject_type, subject_id, term_id, from_date, due, explanation, warnings, conventions, calendar_revision, open';
+
+let written = 0;
+async function load(upTo: number) {
+  const started = performance.now();
+  while (written < upTo) {
+    const n = Math.min(chunkRows, upTo - written);
+    const a: string[] = [], e: string[] = [], d: string[] = [];
+    for (let j = 0; j < n; j++) {
+      const i = written + j;
+      const age = Math.floor(i / PER_DAY);
+      const received = todayN - age;
+      const receivedOn = isoDate(received);
+      const due = isoDate(received + TERM_DAYS);
+      const b = int(BODIES);
+      const decided = age > DECIDED_AFTER ? rnd() >= 0.005 : rnd() < age / DECIDED_AFTER;
+      const overdue = !decided && received + TERM_DAYS < todayN;
+      const assigned = age >= 1;
+      const state = decided ? 'closed' : assigned ? 'in_review' : 'registered';
+      const exec = assigned ? executorId(b, int(EXECUTORS_PER_BODY)) : '\\N';
+      const co = assigned && rnd() < 0.05 ? `{${executorId(b, int(EXECUTORS_PER_BODY))}}` : '{}';
+      const app = rnd() < 0.3 ? applicantId(int(APPLICANTS)) : '\\N';
+      const at = `${receivedOn} 10:00:00+05`;
+      const closedAt = decided ? `${isoDate(received + Math.min(age, 14))} 16:00:00+05` : '\\N';
+      const id = randomUUID();
+      a.push([id, `B${b}-${receivedOn.slice(0, 4)}/${i}`, bodyId(b), 'application', 'appeal', state, 'paper', 'ru', 'Ремонт крыши', essence, applicantJson, app, 't', at, receivedOn, receivedOn, 'Регистратор', 'Главный специалист', exec, co, due, isoDate(received + 60), overdue && rnd() < 0.5 ? isoDate(received + TERM_DAYS + 1) : '\\N', closedAt, closedAt, decided ? 2 : 1, 'h'.repeat(64)].join('\t'));
+      e.push(['appeal', id, 1, at, 'official:x', 'registered', 'APC 62(2), 64(2), 64(3)', 'registered', '{"channel":"paper"}', '', 'h'.repeat(64)].join('\t'));
+      if (decided) e.push(['appeal', id, 2, closedAt, 'official:x', 'decided', 'APC 84', 'closed', '{}', 'h'.repeat(64), 'h'.repeat(64)].join('\t'));
+      d.push(['appeal', id, 'APC-76.1', receivedOn, due, explanation, '[]', '{}', 1, decided ? 'f' : 't'].join('\t'));
+    }
+    for (const [table, cols, lines] of [['appeal', appealCols, a], ['case_event', eventCols, e], ['deadline', deadlineCols, d]] as const) {
+      const file = path.join(copyDir, `${table}.tsv`);
+      fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o644 });
+      const client = await database.pool.connect();
+      try {
+        await client.query(`set session_replication_role = replica`);
+        await client.query(`copy ${table} (${cols}) from '${file}'`);
+      } finally {
+        await client.query('reset session_replication_role');
+        client.release();
+      }
+      fs.rmSync(file);
+    }
+    written += n;
+  }
+  await database.pool.query('vacuum analyze appeal');
+  await database.pool.query('vacuum analyze case_event');
+  await database.pool.query('vacuum analyze deadline');
+  return (performance.now() - started) / 1000;
+}
+
+const soon = isoDate(todayN + 5); // 3 working days ahead, roughly; the API computes it from the calendar
+const page = (view: ListFilter['view']): ListFilter => ({ view, page: 1, pageSize: 20 });
+const regionBodies = (r: number) => Array.from({ length: BODIES / REGIONS }, (_, k) => bodyId(k * REGIONS + r));
+const queries: Record<string, () => Promise<unknown>> = {
+  my_cases: () => { const b = int(BODIES); const me = executorId(b, int(EXECUTORS_PER_BODY)); return listAppeals(database.db, { all: false, bodies: [], subdivisions: [], ownerId: me }, page('mine'), today, soon); },
+  overdue_for_body: () => { const b = int(BODIES); return listAppeals(database.db, { all: false, bodies: [bodyId(b)], subdivisions: [], ownerId: executorId(b, 0) }, page('overdue'), today, soon); },
+  due_soon_for_body: () => { const b = int(BODIES); return listAppeals(database.db, { all: false, bodies: [bodyId(b)], subdivisions: [], ownerId: executorId(b, 0) }, page('due_soon'), today, soon); },
+  counters_body: () => { const b = int(BODIES); return counters(database.db, { all: false, bodies: [bodyId(b)], subdivisions: [], ownerId: executorId(b, 1) }, today, soon); },
+  counters_region: () => { const r = int(REGIONS); const scope: ReadScope = { all: false, bodies: regionBodies(r), subdivisions: [], ownerId: uuidOf(4, r) }; return counters(database.db, scope, today, soon); },
+};
+
+async function measure() {
+  const out: Record<string, { p50: number; p95: number }> = {};
+  for (const [name, q] of Object.entries(queries)) {
+    for (let w = 0; w < 20; w++) await q();
+    const p50s: number[] = [], p95s: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const times: number[] = [];
+      for (let s = 0; s < samples; s++) {
+        const t = performance.now();
+        await q();
+        times.push(performance.now() - t);
+      }
+      p50s.push(percentile(times, 50));
+      p95s.push(percentile(times, 95));
+    }
+    out[name] = { p50: round(median(p50s), 3), p95: round(median(p95s), 3) };
+  }
+  return out;
+}
+
+const measured: { size: number; load_s: number; queries: Record<string, { p50: number; p95: number }> }[] = [];
+for (const size of sizes) {
+  const load_s = await load(size);
+  measured.push({ size, load_s: round(load_s, 1), queries: await measure() });
+}
+const counts = (await database.pool.query<{ appeals: number; events: number; deadlines: number; open: number }>(
+  `select (select count(*) from appeal)::int as appeals, (select count(*) from case_event)::int as events, (select count(*) from deadline)::int as deadlines,
+          (select count(*) from appeal where closed_at is null and decided_at is null)::int as open`)).rows[0]!;
+
+// the figures per query: p95 at the smallest size, at the largest measured, and at the target (measured, or
+// extrapolated linearly in n through the measured points by least squares: a cost that grows with history
+// grows at most linearly in it, so this is the pessimistic reading of the curve)
+const first = measured[0]!, last = measured.at(-1)!;
+const result: Record<string, unknown> = { bench: 'scale', runs, samples_per_run: samples, sizes_measured: sizes, target, today };
+let budgetMet = true;
+for (const name of Object.keys(queries)) {
+  const xs = measured.map((m) => m.size), ys = measured.map((m) => m.queries[name]!.p95);
+  const mx = xs.reduce((s, x) => s + x, 0) / xs.length, my = ys.reduce((s, y) => s + y, 0) / ys.length;
+  const slope = xs.length > 1 ? xs.reduce((s, x, k) => s + (x - mx) * (ys[k]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0) : 0;
+  const atTarget = last.size >= target ? last.queries[name]!.p95 : Math.max(last.queries[name]!.p95, my + slope * (target - mx));
+  const ratio = atTarget / first.queries[name]!.p95;
+  if (ratio > 2) budgetMet = false;
+  result[name] = {
+    p50_ms: Object.fromEntries(measured.map((m) => [m.size, m.queries[name]!.p50])),
+    p95_ms: Object.fromEntries(measured.map((m) => [m.size, m.queries[name]!.p95])),
+    [last.size >= target ? `p95_ms_at_${target}_measured` : `p95_ms_at_${target}_extrapolated`]: round(atTarget, 3),
+    ratio_p95_target_vs_first: round(ratio, 2),
+    ratio_p95_largest_measured_vs_first: round(last.queries[name]!.p95 / first.queries[name]!.p95, 2),
+  };
+}
+result.load_seconds = Object.fromEntries(measured.map((m) => [m.size, m.load_s]));
+result.load_rows_per_s = round((counts.appeals + counts.events + counts.deadlines) / measured.reduce((s, m) => s + m.load_s, 0), 0);
+result.rows = counts;
+result.target_measured = last.size >= target;
+result.budget = 'p95 at 5 million <= 2x p95 at 50 thousand (DESIGN.md Budgets)';
+result.budget_met = budgetMet;
+Object.assign(result, machine());
+console.log(JSON.stringify(result));
+await database.close();
+process.exit(0);

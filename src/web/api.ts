@@ -1,0 +1,279 @@
+/**
+ * The browser's client of the Tynda API: a few typed calls over fetch. The session is the HttpOnly cookie the
+ * server sets at sign-in (same origin); every request says the user's language, so problem+json titles and
+ * per-field messages come back in it.
+ */
+
+export type Lang = 'kk' | 'ru' | 'en';
+export type Localized = Record<Lang, string>;
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message?: string;
+}
+
+/** A refusal of the API (application/problem+json): a stable code, a title in the user's language, field errors. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly errors: FieldError[] = [],
+    readonly detail?: string,
+    readonly citation?: string,
+  ) {
+    super(title);
+  }
+
+  /** The message for one input, matched on the end of the field path (`body.applicant.email` → `applicant.email`). */
+  fieldMessage(field: string): string | undefined {
+    const e = this.errors.find((x) => x.field === field || x.field.endsWith(`.${field}`));
+    return e ? (e.message ?? e.code) : undefined;
+  }
+}
+
+let language: Lang = 'kk';
+export function setApiLanguage(lang: Lang) {
+  language = lang;
+}
+
+async function call<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json', 'accept-language': language, ...headers } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['content-type'] = 'application/json';
+  }
+  const res = await fetch(url, init);
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  const data: unknown = type.includes('json') ? await res.json() : await res.text();
+  if (!res.ok) {
+    const p = (typeof data === 'object' && data ? data : {}) as { code?: string; title?: string; errors?: FieldError[]; detail?: string; citation?: string };
+    throw new ApiError(res.status, p.code ?? 'http_' + res.status, p.title ?? res.statusText, p.errors ?? [], p.detail, p.citation);
+  }
+  return data as T;
+}
+
+const qs = (params: Record<string, string | number | undefined>) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') s.set(k, String(v));
+  const str = s.toString();
+  return str ? `?${str}` : '';
+};
+
+// ---- types of the answers the web uses (a subset of /api/openapi.json) ----
+
+export interface Me {
+  kind: 'official' | 'applicant';
+  id: string;
+  name: string | null;
+  bodyId: string | null;
+  roles: { role: string; roleName: string; bodyId: string | null; subdivisionId: string | null; acting: boolean; until: string | null }[];
+  permissions: string[];
+}
+export interface SignedIn {
+  token: string;
+  expiresAt: string;
+  me: Me;
+}
+export interface Topic {
+  id: string;
+  code: string;
+  name: Localized;
+  competentBodyType: string | null;
+  children: Omit<Topic, 'children'>[];
+}
+export interface Body {
+  id: string;
+  code: string;
+  type: string;
+  typeName: string;
+  name: Localized;
+  parentId: string | null;
+  active: boolean;
+}
+export interface Official {
+  id: string;
+  bodyId: string;
+  fullName: string;
+  active: boolean;
+  appointments: { title: Localized; role: string | null; subdivisionId: string | null }[];
+}
+export interface Applicant {
+  kind: 'individual' | 'legal_entity';
+  name?: string;
+  iin?: string;
+  bin?: string;
+  postalAddress?: string;
+  email?: string;
+  phone?: string;
+}
+export interface Ticket {
+  id: string;
+  number: string;
+  bodyId: string;
+  bodyName: string;
+  receivedAt: string;
+  registeredOn: string;
+  acceptedBy: string;
+  acceptedByPosition: string;
+  due: string;
+  state: string;
+  missing: { code: string; citation: string; text: string }[];
+  language: string;
+}
+export interface TimelineEvent {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  citation: string | null;
+  state: string | null;
+  details: Record<string, unknown>;
+}
+export interface CaseDeadline {
+  id: number;
+  term: string;
+  from: string;
+  due: string;
+  internalTarget: string | null;
+  open: boolean;
+}
+export interface Case {
+  id: string;
+  number: string;
+  bodyId: string;
+  type: string;
+  procedure: string;
+  state: string;
+  channel: string;
+  language: string;
+  topicId: string | null;
+  summary: string;
+  essence: string;
+  receivedAt: string;
+  receivedOn: string;
+  registeredOn: string;
+  acceptedBy: string;
+  executorId: string | null;
+  due: string;
+  extensionCap: string;
+  extended: boolean;
+  deemedRefusedOn: string | null;
+  decidedAt: string | null;
+  decision: unknown;
+  closedAt: string | null;
+  parties: Record<string, unknown>[];
+  version: number;
+  applicant: Applicant;
+  timeline: TimelineEvent[];
+  deadlines: CaseDeadline[];
+  actions: { action: string; citation: string }[];
+}
+export interface ListItem {
+  id: string;
+  number: string;
+  body_id: string;
+  type: string;
+  state: string;
+  channel: string;
+  summary: string;
+  received_on: string;
+  due: string;
+  deemed_refused_on: string | null;
+  executor_id: string | null;
+}
+export interface AppealList {
+  items: ListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  counters: { new: number; mine: number; dueSoon: number; overdue: number };
+}
+export interface ListQuery {
+  view?: 'mine' | 'subdivision' | 'body' | 'due_soon' | 'overdue' | 'all';
+  state?: string;
+  type?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+export interface Explained {
+  term: string;
+  from: string;
+  due: string;
+  citation: string;
+  description: string;
+  explanation: { code: string; date?: string; text: string }[];
+}
+export interface Notice {
+  id: string;
+  type: string;
+  subject: { type: string; id: string };
+  citation: string;
+  title: string;
+  body: string;
+  status: string;
+  deliveredAt: string;
+  readAt: string | null;
+  terms: { id: string; citation: string; from: string | null; due: string | null }[];
+}
+export interface CaseFile {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  addedAt: string;
+}
+export interface Ground {
+  code: string;
+  citation: string;
+  text: string;
+}
+export interface Grounds {
+  hearingExemptions: Ground[];
+  terminationGrounds: Ground[];
+  simplifiedTerminationGrounds: Ground[];
+  recusalGrounds: Ground[];
+  appealContent: Ground[];
+}
+
+export interface FileAppealInput {
+  bodyId: string;
+  type: string;
+  language: Lang;
+  topicId?: string;
+  summary?: string;
+  essence: string;
+  applicant: Applicant;
+}
+export interface RegisterInput extends FileAppealInput {
+  channel: 'paper' | 'oral' | 'reception' | 'videoconference';
+  signed: boolean;
+  receivedAt: string;
+  filedOn?: string;
+}
+
+export const api = {
+  me: () => call<Me>('GET', '/api/v1/auth/me'),
+  login: (login: string, password: string) => call<SignedIn>('POST', '/api/v1/auth/login', { login, password }),
+  logout: () => call<void>('POST', '/api/v1/auth/logout'),
+  otpRequest: (address: string) => call<{ expiresInMinutes: number }>('POST', '/api/v1/auth/otp/request', { channel: 'email', address }),
+  otpVerify: (address: string, code: string) => call<SignedIn>('POST', '/api/v1/auth/otp/verify', { channel: 'email', address, code }),
+  profile: () => call<Applicant & { id: string; complete: boolean }>('GET', '/api/v1/applicants/me'),
+  topics: () => call<{ topics: Topic[] }>('GET', '/api/v1/topics').then((r) => r.topics),
+  bodies: () => call<{ bodies: Body[] }>('GET', '/api/v1/bodies').then((r) => r.bodies),
+  officials: (bodyId: string) => call<{ officials: Official[] }>('GET', `/api/v1/officials${qs({ bodyId })}`).then((r) => r.officials),
+  grounds: () => call<Grounds>('GET', '/api/v1/appeal-grounds'),
+  fileAppeal: (input: FileAppealInput, idempotencyKey: string) => call<Ticket>('POST', '/api/v1/appeals', input, { 'idempotency-key': idempotencyKey }),
+  register: (input: RegisterInput) => call<Ticket>('POST', '/api/v1/appeals/register', input),
+  appeals: (q: ListQuery) => call<AppealList>('GET', `/api/v1/appeals${qs({ ...q })}`),
+  appeal: (id: string) => call<Case>('GET', `/api/v1/appeals/${encodeURIComponent(id)}`),
+  ticket: (id: string) => call<Ticket>('GET', `/api/v1/appeals/${encodeURIComponent(id)}/ticket`),
+  files: (id: string) => call<{ files: CaseFile[] }>('GET', `/api/v1/appeals/${encodeURIComponent(id)}/files`).then((r) => r.files),
+  act: (id: string, version: number, input: Record<string, unknown>) => call<Case>('POST', `/api/v1/appeals/${encodeURIComponent(id)}/actions`, { version, ...input }),
+  explain: (term: string, from: string) => call<Explained>('POST', '/api/v1/deadlines/compute', { term, from }),
+  notices: (recipientId: string) => call<{ notices: Notice[] }>('GET', `/api/v1/cabinet/${encodeURIComponent(recipientId)}/notices`).then((r) => r.notices),
+  readNotice: (recipientId: string, noticeId: string) => call<Notice>('POST', `/api/v1/cabinet/${encodeURIComponent(recipientId)}/notices/${encodeURIComponent(noticeId)}/read`),
+};

@@ -1,0 +1,127 @@
+/** Entry of the browser application: the shell (header, language switch, sign-in state) and lazy pages. */
+import { StrictMode, Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import { api, type Lang, type Me } from './api.ts';
+import { LANGS, changeLanguage, initI18n, initialLanguage } from './i18n.ts';
+import { Link, match, navigate, useFocusHeading, useLocation } from './router.tsx';
+import { SessionContext, isOfficial } from './session.tsx';
+import Home from './pages/Home.tsx';
+import './styles.css';
+
+const SignIn = lazy(() => import('./pages/SignIn.tsx'));
+const FileAppeal = lazy(() => import('./pages/FileAppeal.tsx'));
+const Cabinet = lazy(() => import('./pages/Cabinet.tsx'));
+const CasePage = lazy(() => import('./pages/CasePage.tsx'));
+const Inbox = lazy(() => import('./pages/Inbox.tsx'));
+const Register = lazy(() => import('./pages/Register.tsx'));
+const BodyLoad = lazy(() => import('./pages/BodyLoad.tsx'));
+const NotFound = lazy(() => import('./pages/NotFound.tsx'));
+
+function Page({ path }: { path: string }): ReactNode {
+  if (path === '/' || path === '') return <Home />;
+  if (path === '/signin') return <SignIn kind="applicant" />;
+  if (path === '/staff/signin') return <SignIn kind="official" />;
+  if (path === '/file') return <FileAppeal />;
+  if (path === '/cabinet') return <Cabinet />;
+  if (path === '/staff') return <Inbox />;
+  if (path === '/staff/register') return <Register />;
+  if (path === '/staff/load') return <BodyLoad />;
+  const c = match('/appeals/:id', path);
+  if (c) return <CasePage id={c.id!} />;
+  return <NotFound />;
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <nav className="langs" aria-label={t('app.language')}>
+      {LANGS.map((l: Lang) => (
+        <button key={l} type="button" lang={l} aria-pressed={i18n.language === l} onClick={() => void changeLanguage(l)}>
+          {t(`lang.${l}`)}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+function Header({ me, onSignOut }: { me: Me | null | undefined; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <header className="top">
+      <div className="bar">
+        <Link href={isOfficial(me) ? '/staff' : '/'} className="brand">
+          <span aria-hidden="true" className="logo">T</span> Tynda
+        </Link>
+        <LanguageSwitch />
+      </div>
+      <nav className="menu" aria-label={t('app.menu')}>
+        {isOfficial(me) ? (
+          <>
+            <Link href="/staff">{t('nav.inbox')}</Link>
+            {me?.permissions.includes('appeal.register') && <Link href="/staff/register">{t('nav.register')}</Link>}
+            {me?.permissions.includes('appeal.assign') && <Link href="/staff/load">{t('nav.load')}</Link>}
+          </>
+        ) : (
+          <>
+            <Link href="/file">{t('nav.file')}</Link>
+            <Link href="/cabinet">{t('nav.cabinet')}</Link>
+          </>
+        )}
+        {me ? (
+          <span className="who">
+            <span className="name">{me.name ?? ''}</span>
+            <button type="button" className="link" onClick={onSignOut}>
+              {t('nav.signOut')}
+            </button>
+          </span>
+        ) : (
+          me === null && (
+            <span className="who">
+              <Link href="/signin">{t('nav.signIn')}</Link>
+              <Link href="/staff/signin">{t('nav.staff')}</Link>
+            </span>
+          )
+        )}
+      </nav>
+    </header>
+  );
+}
+
+function App() {
+  const { t } = useTranslation();
+  const { path } = useLocation();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  useEffect(() => {
+    api.me().then(setMe, () => setMe(null));
+  }, []);
+  useFocusHeading(path);
+  const signOut = async () => {
+    await api.logout().catch(() => undefined);
+    setMe(null);
+    navigate('/');
+  };
+  return (
+    <SessionContext.Provider value={{ me, setMe }}>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <Header me={me} onSignOut={() => void signOut()} />
+      <main id="main">
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <Page path={path} />
+        </Suspense>
+      </main>
+      <footer className="foot">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </SessionContext.Provider>
+  );
+}
+
+await initI18n(initialLanguage());
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

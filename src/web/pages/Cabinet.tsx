@@ -1,0 +1,90 @@
+/** The applicant's cabinet: my appeals with their status and term, and the notices the bodies sent me (APC 66). */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import { Countdown, Loading, StateBadge, useDates, useLoad } from '../components/ui.tsx';
+import { Link, navigate } from '../router.tsx';
+import { useSession } from '../session.tsx';
+
+export function NoticeList({ recipientId, subjectId }: { recipientId: string; subjectId?: string }) {
+  const { t } = useTranslation();
+  const { time, day } = useDates();
+  const notices = useLoad(() => api.notices(recipientId), [recipientId]);
+  if (!notices.data) return <Loading error={notices.error} />;
+  const list = notices.data.filter((n) => !subjectId || n.subject.id === subjectId);
+  if (!list.length) return <p>{t('cabinet.noNotices')}</p>;
+  const open = (id: string, read: boolean) => {
+    if (!read) void api.readNotice(recipientId, id).then(notices.reload, () => undefined);
+  };
+  return (
+    <ul className="notices">
+      {list.map((n) => (
+        <li key={n.id}>
+          <details onToggle={(e) => e.currentTarget.open && open(n.id, !!n.readAt)}>
+            <summary>
+              {!n.readAt && <span className="tag">{t('cabinet.unread')}</span>} <strong>{n.title}</strong> <span className="muted">{time(n.deliveredAt)}</span>
+            </summary>
+            <p className="pre">{n.body}</p>
+            <p className="cite">{n.citation}</p>
+            {n.terms.length > 0 && (
+              <ul>
+                {n.terms.map((x) => (
+                  <li key={x.id}>
+                    {x.citation}: {x.due ? day(x.due) : t('cabinet.fromReceipt')}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function Cabinet() {
+  const { t } = useTranslation();
+  const { day } = useDates();
+  const { me } = useSession();
+  useEffect(() => {
+    if (me === null) navigate('/signin?next=/cabinet', true);
+    if (me?.kind === 'official') navigate('/staff', true);
+  }, [me]);
+  const list = useLoad(() => (me?.kind === 'applicant' ? api.appeals({ view: 'mine', pageSize: 100 }) : Promise.resolve(undefined)), [me?.id]);
+  if (!me) return <Loading />;
+  return (
+    <div>
+      <h1>{t('cabinet.title')}</h1>
+      <p>
+        <Link className="button" href="/file">
+          {t('nav.file')}
+        </Link>
+      </p>
+      <section aria-labelledby="my-appeals">
+        <h2 id="my-appeals">{t('cabinet.appeals')}</h2>
+        {!list.data ? (
+          <Loading error={list.error} />
+        ) : list.data.items.length === 0 ? (
+          <p>{t('cabinet.noAppeals')}</p>
+        ) : (
+          <ul className="cases">
+            {list.data.items.map((a) => (
+              <li key={a.id}>
+                <Link href={`/appeals/${a.id}`} className="case-link">
+                  <span className="number">{a.number}</span> <span className="summary">{a.summary || t(`appealType.${a.type}`)}</span>
+                </Link>
+                <div className="meta">
+                  <StateBadge state={a.state} /> <span>{t('term.due')}: {day(a.due)}</span> <Countdown due={a.due} open={!['decided', 'closed', 'redirected', 'returned', 'withdrawn', 'terminated', 'answered', 'noted'].includes(a.state)} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="my-notices">
+        <h2 id="my-notices">{t('cabinet.notices')}</h2>
+        <NoticeList recipientId={me.id} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/** Build of the browser application: `npm run build:web` writes dist/web, which the server serves at `/`. */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Writes .br and .gz beside every text asset, for @fastify/static's preCompressed (no compression per request). */
+function precompress(dir: string): Plugin {
+  return {
+    name: 'tynda-precompress',
+    apply: 'build',
+    closeBundle() {
+      const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+      for (const file of walk(dir).filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
+        const data = fs.readFileSync(file);
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}
+
+const outDir = path.resolve(here, '../../dist/web');
+
+export default defineConfig({
+  root: here,
+  base: '/',
+  plugins: [react(), precompress(outDir)],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    // the Content-Security-Policy forbids inline scripts: no inlined module-preload polyfill either
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    reportCompressedSize: false,
+  },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+});
