@@ -33,7 +33,7 @@ import { PetitionsService } from './modules/petitions/service.ts';
 import { receptionRoutes } from './modules/receptions/routes.ts';
 import { ReceptionsService } from './modules/receptions/service.ts';
 import { NotificationService } from './modules/notifications/service.ts';
-import { emailTransport, smsTransport } from './modules/notifications/transports.ts';
+import { TransportOtpSender, emailTransport, smsTransport } from './modules/notifications/transports.ts';
 import { NoticeWorker } from './modules/notifications/worker.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db.ts';
@@ -92,8 +92,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   // organisation, identity and access: who is who and who may do what (policy in modules/identity/policy.ts)
   const organisation = new OrganisationService(database.db);
+  // e-mail and SMS: notices (the outbox worker below) and one-time sign-in codes; the demo writes codes to files
+  const transports = { email: config.smtp && emailTransport(config.smtp), sms: config.sms && smsTransport(config.sms) };
+  const demoOutbox = config.demo ? new DirectoryOtpSender(path.join(config.dataDir, 'outbox')) : undefined;
   const identity = new IdentityService(database.db, organisation, {
-    otpSender: options.otpSender ?? (config.demo ? new DirectoryOtpSender(path.join(config.dataDir, 'outbox')) : undefined),
+    otpSender: options.otpSender ?? (transports.email || transports.sms ? new TransportOtpSender(transports, demoOutbox) : demoOutbox),
     oidc: config.oidc && new OidcClient(config.oidc, log),
   });
   const access = new Access(identity, organisation);
@@ -182,7 +185,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     jobs = await startJobs(database, log);
     await jobs.define('calendar-watch', async () => void (await calendarWatch(calendar, log, new Date())), { cron: '0 9 * * *' });
     // the notice outbox, swept every minute on every node: leases and SKIP LOCKED keep each delivery to one sender
-    const transports = { email: config.smtp && emailTransport(config.smtp), sms: config.sms && smsTransport(config.sms) };
     const noticeWorker = new NoticeWorker(database.db, transports, log);
     await jobs.define('notices-deliver', async () => void (await noticeWorker.runOnce()), { cron: '* * * * *' });
     // APC 91(2): deemed refusals recorded on the day after expiry; reminders 3 and 1 working days before (A28)

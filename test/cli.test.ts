@@ -41,7 +41,8 @@ async function serve(env: Record<string, string>): Promise<{ url: string; stop: 
   child.stdout.on('data', (c) => (out += c));
   child.stderr.on('data', (c) => (out += c));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // a first start initialises the embedded database and migrates it: generous on a loaded 2-core machine
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`serve exited ${child.exitCode}: ${out}`);
     try {
@@ -49,7 +50,7 @@ async function serve(env: Record<string, string>): Promise<{ url: string; stop: 
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`serve did not answer in 60 s: ${out}`);
+    if (Date.now() > deadline) throw new Error(`serve did not answer in 180 s: ${out}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

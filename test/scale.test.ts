@@ -20,7 +20,7 @@ import { demoLogins } from '../src/modules/identity/demo.ts';
 const adminUrl = process.env.TYNDA_TEST_PG_URL;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-describe('two app processes on one PostgreSQL', { skip: adminUrl ? false : 'no PostgreSQL server for tests (run through `npm test`, which starts one, or set TYNDA_TEST_PG_URL)', timeout: 60_000 }, () => {
+describe('two app processes on one PostgreSQL', { skip: adminUrl ? false : 'no PostgreSQL server for tests (run through `npm test`, which starts one, or set TYNDA_TEST_PG_URL)', timeout: 180_000 }, () => {
   const name = `t_${randomBytes(6).toString('hex')}`;
   let url: string;
   const nodes: { child: ChildProcess; base: string; dir: string; output: string[] }[] = [];
@@ -48,11 +48,11 @@ describe('two app processes on one PostgreSQL', { skip: adminUrl ? false : 'no P
       child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
       nodes.push({ child, base: `http://127.0.0.1:${port}`, dir, output });
     }
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 90_000;
     for (const n of nodes) {
       for (;;) {
         if (n.child.exitCode !== null) throw new Error(`a node exited during start (${n.child.exitCode}): ${n.output.join('')}`);
-        if (Date.now() > deadline) throw new Error(`a node did not start in 30 s: ${n.output.join('')}`);
+        if (Date.now() > deadline) throw new Error(`a node did not start in 90 s: ${n.output.join('')}`);
         const ok = await fetch(`${n.base}/api/health`).then((r) => r.ok, () => false);
         if (ok) break;
         await new Promise((r) => setTimeout(r, 200));

@@ -8,6 +8,7 @@ import { LOCKOUT_THRESHOLD, OTP_MAX_ATTEMPTS, OTP_MAX_PER_HOUR } from '../../src
 import type { RecordingOtpSender } from '../../src/modules/identity/service.ts';
 import { ENGINES } from '../support/databases.ts';
 import { signIn, testApp } from '../support/app.ts';
+import { startSmtpPeer, type SmtpPeer } from '../support/peers.ts';
 
 type TestApp = Tynda & { otp: RecordingOtpSender };
 
@@ -410,6 +411,43 @@ for (const { engine, skip } of ENGINES) {
         const res = await app.server.inject({ method: 'GET', url: `/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(bad)}` });
         assert.equal(res.statusCode, 400, bad);
       }
+    });
+  });
+}
+
+for (const { engine, skip } of ENGINES) {
+  describe(`one-time codes through the configured e-mail server [${engine}]`, { skip }, () => {
+    let app: TestApp;
+    let peer: SmtpPeer;
+    before(async () => {
+      peer = await startSmtpPeer();
+      // no recording sender and no demo files: the code must leave through SMTP_* like a notice
+      app = await testApp(engine, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(peer.port), SMTP_SECURE: 'off', SMTP_FROM: 'Tynda <noreply@tynda.example>', TYNDA_DEMO: 'off' }, { otpSender: undefined });
+    });
+    after(async () => {
+      await app?.close();
+      await peer?.close();
+    });
+
+    test('a citizen gets the sign-in code by e-mail in the language asked and signs in with it', async () => {
+      const address = 'dana@example.kz';
+      const req = await app.server.inject({ method: 'POST', url: '/api/v1/auth/otp/request', headers: { 'accept-language': 'ru' }, payload: { channel: 'email', address } });
+      assert.equal(req.statusCode, 202, req.body);
+      assert.equal(peer.received.length, 1);
+      const mail = peer.received[0]!;
+      assert.equal(mail.subject, 'Код входа в Tynda');
+      const code = /: (\d+)\./.exec(mail.text)?.[1];
+      assert.ok(code, mail.text);
+      const ok = await app.server.inject({ method: 'POST', url: '/api/v1/auth/otp/verify', payload: { channel: 'email', address, code } });
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal(ok.json().me.kind, 'applicant');
+    });
+
+    test('a channel with no transport configured says so (501), and nothing is sent', async () => {
+      const res = await app.server.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { channel: 'phone', address: '+77019998877' } });
+      assert.equal(res.statusCode, 501, res.body);
+      assert.equal(res.json().code, 'not_configured');
+      assert.equal(peer.received.length, 1);
     });
   });
 }

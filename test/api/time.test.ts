@@ -55,9 +55,9 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(res.json().conventions.mainTermFrom, 'registration');
     });
 
-    test('bad input gets problem+json 400/404 with a stable code, a title in the asked language and per-field errors', async () => {
+    test('bad input gets problem+json 400 with a stable code, a title in the asked language and per-field errors', async () => {
       const cases: [unknown, number, string, string?][] = [
-        [{ term: 'APC-999.9', from: '2025-03-20' }, 404, 'unknown_term'],
+        [{ term: 'APC-999.9', from: '2025-03-20' }, 400, 'unknown_term', 'body.term'],
         [{ term: 'APC-76.1', from: '2025-02-30' }, 400, 'validation', 'body.from'],
         [{ term: 'APC-76.1', from: 'tomorrow' }, 400, 'validation', 'body.from'],
         [{ term: 'APC-76.1' }, 400, 'validation', 'body.from'],

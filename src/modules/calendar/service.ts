@@ -28,9 +28,14 @@ export const REFERENCE_CALENDAR = fileURLToPath(new URL('../../../data/calendar/
 
 const TERM_BY_ID = new Map<string, Term>(TERMS.map((t) => [t.id, t]));
 
-export function findTerm(id: string): Term {
+/** A term by id: an unknown id asked for in the path is a missing resource (404), in a body bad input (400). */
+export function findTerm(id: string, from: 'path' | 'body' = 'path'): Term {
   const term = TERM_BY_ID.get(id);
-  if (!term) throw new Problem(404, 'unknown_term', { term: id }, [{ field: 'body.term', code: 'invalid_value' }]);
+  if (!term) {
+    throw from === 'body'
+      ? new Problem(400, 'unknown_term', { term: id }, [{ field: 'body.term', code: 'invalid_value' }])
+      : new Problem(404, 'unknown_term', { term: id }, [{ field: 'params.id', code: 'invalid_value' }]);
+  }
   return term;
 }
 
@@ -114,7 +119,7 @@ export class CalendarService {
   }
 
   async compute(termId: string, from: string, overrides?: Partial<Conventions>, db: Kysely<Schema> | Transaction<Schema> = this.db): Promise<Deadline> {
-    const term = findTerm(termId);
+    const term = findTerm(termId, 'body');
     const { calendar } = await this.current(db);
     return computeOrProblem(term, from, calendar, this.conventions(overrides));
   }

@@ -4,7 +4,11 @@
  * {{id}} of its body), so if a message has to be sent again after a crash, the receiving side sees the same id.
  * Errors are described by code only: a server's reply text can echo the address, which must not reach the logs.
  */
+import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
+import type { OtpMessage, OtpSender } from '../identity/service.ts';
+import { translator } from '../../platform/i18n.ts';
+import { Problem } from '../../platform/problems.ts';
 import type { SmsConfig, SmtpConfig } from '../../platform/config.ts';
 
 export interface OutgoingMessage {
@@ -93,4 +97,26 @@ export function smsTransport(config: SmsConfig, timeoutMs = 15_000): Transport {
       return m.noticeId; // the gateway keys the message by it (Idempotency-Key)
     },
   };
+}
+
+/**
+ * One-time sign-in codes (the identity module's OtpSender port) through the same e-mail and SMS transports as
+ * notices. A code is not a notice: it is sent at once, not through the outbox, since it is useless in ten minutes
+ * and a retry is the person asking for a new one. A channel without a transport falls back (the demo's files).
+ */
+export class TransportOtpSender implements OtpSender {
+  constructor(
+    private readonly transports: { email?: Transport | undefined; sms?: Transport | undefined },
+    private readonly fallback?: OtpSender,
+  ) {}
+
+  async send(message: OtpMessage): Promise<void> {
+    const transport = message.channel === 'email' ? this.transports.email : this.transports.sms;
+    if (!transport) {
+      if (this.fallback) return this.fallback.send(message);
+      throw new Problem(501, 'not_configured');
+    }
+    const subject = translator(message.lang)('otp.subject');
+    await transport.send({ noticeId: randomUUID(), to: message.address, language: message.lang, subject, text: message.text });
+  }
 }
