@@ -140,3 +140,30 @@ describe('tynda deadline', () => {
     assert.match(bad.stderr, /body\.from: Должна быть существующая дата/);
   });
 });
+
+describe('tynda migrate and tynda calendar', () => {
+  test('migrate creates and migrates a fresh database once; a second run has nothing to do', () => {
+    const env = { ...process.env, TYNDA_DATA_DIR: path.join(tempDir(), 'data'), LOG_LEVEL: 'silent' };
+    const first = spawnSync(process.execPath, [tynda, 'migrate'], { env, encoding: 'utf8' });
+    assert.equal(first.status, 0, first.stderr);
+    const applied = /migrations applied: ([\d, ]+);/.exec(first.stdout)?.[1]?.split(', ').map(Number);
+    const files = fs.readdirSync(path.join(root, 'migrations')).filter((f) => f.endsWith('.sql')).map((f) => Number(f.slice(0, 3)));
+    assert.deepEqual(applied, files, 'every migration file, in order');
+    assert.match(first.stdout, /calendar years seeded: 2024, 2025, 2026, 2027/);
+    const second = spawnSync(process.execPath, [tynda, 'migrate'], { env, encoding: 'utf8' });
+    assert.equal(second.status, 0, second.stderr);
+    assert.match(second.stdout, /migrations applied: none \(up to date\); calendar years seeded: none/);
+  });
+
+  test('calendar YEAR prints the working-day total and the days off with their reasons', () => {
+    const env = { ...process.env, TYNDA_DATA_DIR: path.join(tempDir(), 'data'), LOG_LEVEL: 'silent' };
+    const r = spawnSync(process.execPath, [tynda, 'calendar', '2025', '--lang', 'en'], { env, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^2025: 246 working days\n/);
+    assert.match(r.stdout, /2025-03-21 {2}\S/, 'Nauryz is listed');
+    const json = spawnSync(process.execPath, [tynda, 'calendar', '2025', '--json'], { env, encoding: 'utf8' });
+    assert.equal(JSON.parse(json.stdout).workingDays, 246);
+    const bad = spawnSync(process.execPath, [tynda, 'calendar', 'next'], { env, encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+  });
+});
