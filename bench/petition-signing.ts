@@ -1,10 +1,13 @@
 /**
- * Petition signing under concurrent load (APC 90-3(1): one signature per citizen). Starts a real Tynda on a real
- * PostgreSQL on the loopback (DATABASE_URL's server, or a throwaway one started like scripts/test.mjs does; with
- * neither, prints why and exits 0), posts a petition, and fires N distinct signers plus duplicates over HTTP at
- * once. Prints one JSON line: signatures per second, accepted, duplicates refused, lost (must be 0), and whether
- * the live count equals the number of distinct signers and the signature rows. Bounded: stops at 60 s.
- *   node --import tsx bench/petition-signing.ts [distinct=5000] [duplicates=1000] [concurrency=200]
+ * Petition signing under concurrent load (APC 90-3(1): one signature per citizen, certified by EDS). Starts a real
+ * Tynda on a real PostgreSQL on the loopback (DATABASE_URL's server, or a throwaway one started like scripts/test.mjs
+ * does; with neither, prints why and exits 0), posts a petition, gives every test citizen an EDS certificate of a
+ * test CA in the app's trust store, and fires N distinct signers plus duplicates over HTTP at once, each request
+ * carrying a CMS signature the signature port verifies. Prints one JSON line: signatures per second, accepted,
+ * duplicates refused, lost, double counted, and whether the live count equals the number of distinct signers and
+ * the signature rows. Exits 1 when a signature is lost or counted twice, a duplicate is not refused, any request
+ * fails otherwise, or the count is wrong. Bounded: stops at 180 s.
+ *   node --import tsx bench/petition-signing.ts [distinct=1000] [duplicates=250] [concurrency=50]
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,12 +19,14 @@ import pg from 'pg';
 import pino from 'pino';
 import { createApp } from '../src/app.ts';
 import { checkDigit } from '../src/modules/identity/iin.ts';
+import { petitionSigningContent } from '../src/modules/petitions/contract.ts';
 import { signatureRows } from '../src/modules/petitions/queries.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db.ts';
+import { makeCitizens } from '../test/support/eds.ts';
 
-const [distinct = 5000, duplicates = 1000, concurrency = 200] = process.argv.slice(2).map(Number);
-const LIMIT_MS = 60_000;
+const [distinct = 1000, duplicates = 250, concurrency = 50] = process.argv.slice(2).map(Number);
+const LIMIT_MS = 180_000;
 const started = Date.now();
 const out = (o: Record<string, unknown>) => console.log(JSON.stringify({ bench: 'petition-signing', node: process.version, ...o }));
 
@@ -83,7 +88,8 @@ const url = new URL(server.url);
 url.pathname = `/${dbName}`;
 
 const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 40 });
-const config = loadConfig({ DATABASE_URL: url.toString(), TYNDA_JOBS: 'off', LOG_LEVEL: 'silent', TYNDA_RATE_LIMITS: 'off', TYNDA_DEMO: 'on', TYNDA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tynda-bench-')) });
+const citizens = await makeCitizens();
+const config = loadConfig({ TYNDA_TRUST_DIR: citizens.trustDir, DATABASE_URL: url.toString(), TYNDA_JOBS: 'off', LOG_LEVEL: 'silent', TYNDA_RATE_LIMITS: 'off', TYNDA_DEMO: 'on', TYNDA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tynda-bench-')) });
 const app = await createApp(config, { database, logger: pino({ level: 'silent' }) });
 const timer = setTimeout(() => {
   out({ error: 'time limit reached', limitMs: LIMIT_MS });
@@ -102,6 +108,10 @@ try {
   p = await app.petitions.find(p.id);
   p = await app.petitions.act(p.id, p.version, { action: 'publish', population: 10_000_000 }, pa);
   const before = await app.petitions.count(p.id);
+  // each citizen's EDS over the petition's signing content, made before the clock starts (a duplicate replays it)
+  const content = petitionSigningContent(p.id);
+  const signed = new Map<string, string>();
+  for (const i of signers.slice(0, distinct)) signed.set(i, await citizens.sign(i, content));
 
   const work = [...signers.slice(0, distinct), ...signers.slice(0, duplicates)];
   // interleave duplicates with originals so both race
@@ -118,7 +128,7 @@ try {
     Array.from({ length: concurrency }, async () => {
       while (next < work.length) {
         const iin = work[next++]!;
-        const res = await fetch(`${base}/api/v1/petitions/${p.id}/signatures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ iin, name: 'Гражданин', citizen: true, consent: true }) });
+        const res = await fetch(`${base}/api/v1/petitions/${p.id}/signatures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ citizen: true, consent: true, signature: { format: 'cms', value: signed.get(iin) } }) });
         const json = (await res.json()) as { code?: string };
         if (res.status === 201) accepted++;
         else if (res.status === 409 && json.code === 'already_signed') refused++;
@@ -129,7 +139,9 @@ try {
   const seconds = (performance.now() - t0) / 1000;
   const shown = ((await (await fetch(`${base}/api/v1/petitions/${p.id}/count`)).json()) as { count: number }).count - before;
   const rows = (await signatureRows(database.db, p.id)) - before;
+  const ok = accepted === distinct && refused === duplicates && failed === 0 && shown === distinct && rows === shown;
   out({
+    ok,
     engine: 'postgres',
     distinct,
     duplicates,
@@ -141,12 +153,13 @@ try {
     accepted,
     duplicates_refused: refused,
     errors: failed,
-    lost: distinct - accepted,
-    double_counted: Math.max(0, shown - distinct),
+    lost: Math.max(0, distinct - accepted),
+    double_counted: Math.max(0, shown - distinct, accepted - distinct),
     final_count_equals_distinct: shown === distinct,
     rows_equal_count: rows === shown,
     wall_ms: Date.now() - started,
   });
+  if (!ok) process.exitCode = 1;
 } finally {
   clearTimeout(timer);
   await app.close();
@@ -156,4 +169,5 @@ try {
   await a.query(`drop database if exists ${dbName} with (force)`);
   await a.end();
   server.stop();
+  citizens.cleanup();
 }

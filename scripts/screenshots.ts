@@ -33,7 +33,7 @@ async function shot(page: Page, name: string) {
 }
 
 try {
-  // the citizen, on a phone: home, the guided form, the ticket, the case
+  // the citizen, on a phone: home, the guided form, the ticket, the case, a petition, the receptions
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const p = await phone.newPage();
   await p.goto(`${base}/`);
@@ -60,9 +60,33 @@ try {
   await p.locator('.terms details').first().click();
   await p.locator('.steps').first().waitFor();
   await shot(p, 'citizen-case-kk');
+  // a petition with its live count, and the schedule of personal receptions
+  const bodyId = (await app.database.db.selectFrom('body').select('id').where('code', '=', 'KRG-BZH').executeTakeFirstOrThrow()).id;
+  await p.goto(`${base}/petitions/new`);
+  await p.locator('[name=bodyId]').selectOption(bodyId);
+  await p.locator('[name=title]').fill('Бұқар жырау ауданында велосипед жолдарын салу');
+  await p.locator('[name=content]').fill('Ауданда велосипед жолдары жоқ, балалар мектепке жолдың жиегімен барады.');
+  await p.locator('[name=proposals]').fill('2027 жылы орталық көшелерде велосипед жолдарын салу.');
+  await p.locator('[name=residence]').fill('Бұқар жырау ауданы, Абай к-сі, 10');
+  await p.locator('[name=citizen]').check();
+  await p.locator('form button[type=submit]').click();
+  await p.getByTestId('petition-count').waitFor();
+  await shot(p, 'citizen-petition-kk');
+  const head = (await demoLogins()).body_head!;
+  const headPassword = (await app.database.db.selectFrom('demo_account').select('password').where('login', '=', head).executeTakeFirstOrThrow()).password;
+  const token = (await app.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: head, password: headPassword } })).json<{ token: string }>().token;
+  const akim = (await app.database.db.selectFrom('official_account').select('official_id').where('login', '=', head).executeTakeFirstOrThrow()).official_id;
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date(Date.now() + 3 * 86_400_000));
+  await app.server.inject({
+    method: 'POST', url: '/api/v1/receptions/sessions', headers: { authorization: `Bearer ${token}` },
+    payload: { bodyId, officialId: akim, format: 'office', startsAt: `${day}T10:00:00+05:00`, endsAt: `${day}T12:00:00+05:00`, slotMinutes: 15, place: 'Әкімдік ғимараты, 101-кабинет' },
+  });
+  await p.goto(`${base}/receptions`);
+  await p.locator('.sessions select').first().waitFor();
+  await shot(p, 'citizen-receptions-kk');
   await phone.close();
 
-  // the officials, on a desktop, in Russian: inbox, case with a step dialog
+  // the officials, on a desktop, in Russian: inbox, case with a step dialog, an act drafted from a standard form
   const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const d = await desk.newPage();
   const login = (await demoLogins()).body_head!;
@@ -78,6 +102,14 @@ try {
   await d.getByRole('dialog').waitFor();
   await shot(d, 'official-case-extend-ru');
   await d.keyboard.press('Escape');
+  // an act drafted from a standard form: what APC 80 still needs, and the two steps of signing
+  await d.locator('button[data-action="start_review"]').click();
+  await d.getByRole('dialog').locator('button[type=submit]').click();
+  await d.getByRole('dialog').waitFor({ state: 'detached' });
+  await d.locator('input[name=template]').first().check();
+  await d.locator('section[aria-labelledby=acts] form button[type=submit]').click();
+  await d.getByTestId('act-missing').scrollIntoViewIfNeeded();
+  await shot(d, 'official-act-draft-ru');
   await d.goto(`${base}/staff/load?lang=en`);
   await d.locator('table.worklist').waitFor();
   await shot(d, 'official-load-en');

@@ -21,9 +21,16 @@ import { appealRoutes } from './modules/appeals/routes.ts';
 import { AppealsService, REMINDER_WORKING_DAYS } from './modules/appeals/service.ts';
 import { complaintRoutes } from './modules/complaints/routes.ts';
 import { ComplaintsService, type ActEffects } from './modules/complaints/service.ts';
+import { serviceRoutes } from './modules/services/routes.ts';
+import { ServicesService } from './modules/services/service.ts';
 import { courtRoutes } from './modules/court/routes.ts';
 import { CourtService } from './modules/court/service.ts';
 import { instructionRoutes } from './modules/instructions/routes.ts';
+import { integrationRoutes } from './modules/integrations/routes.ts';
+import { IntegrationsService } from './modules/integrations/service.ts';
+import { WebhookWorker, webhookOutbox } from './modules/integrations/webhooks.ts';
+import { CalendarFeeds } from './modules/integrations/feeds.ts';
+import { onCaseEvent } from './modules/audit/case-events.ts';
 import { InstructionsService } from './modules/instructions/service.ts';
 import { INSTRUCTION_REMINDER_WORKING_DAYS } from './law/instructions.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
@@ -63,8 +70,10 @@ export interface Tynda {
   receptions: ReceptionsService;
   instructions: InstructionsService;
   complaints: ComplaintsService;
+  services: ServicesService;
   court: CourtService;
   acts: ActsService;
+  integrations: IntegrationsService;
   jobs: Jobs | undefined;
   log: Logger;
   close(): Promise<void>;
@@ -145,13 +154,26 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   privacyRoutes(server, { identity, access, appeals, notifications });
   complaintRoutes(server, { complaints, access, organisation });
   courtRoutes(server, { court, access });
+  // public services (Law "On State Services"): the register (12), complaints about a service (25), ratings (28–29);
+  // a complaint really against an administrative act goes on as an APC complaint through the complaints module
+  const services = new ServicesService(database.db, calendar, organisation, appeals, complaints, options.clock);
+  if (config.demo) {
+    const loaded = await services.seedRegister();
+    if (loaded) log.info({ services: loaded }, 'demo register of public services loaded (data/services/register.json)');
+  }
+  serviceRoutes(server, { services, access });
   // petitions (APC Chapter 12-1), personal receptions (APC 90) and control of instructions (APC 46; REG p.9)
   const petitions = new PetitionsService(database.db, calendar, organisation, appeals, options.clock);
-  petitionRoutes(server, { petitions, access, identity, organisation });
+  petitionRoutes(server, { petitions, access, identity, organisation, signatures });
   const instructions = new InstructionsService(database.db, calendar, organisation, options.clock);
   instructionRoutes(server, { instructions, access });
-  const receptions = new ReceptionsService(database.db, organisation, appeals, instructions, options.clock);
+  const receptions = new ReceptionsService(database.db, organisation, appeals, instructions, complaints, options.clock);
   receptionRoutes(server, { receptions, access, identity, organisation });
+  // integrations (docs/integrations.md): Open311, webhooks (their outbox is written with each case event), CSV export and import
+  onCaseEvent(webhookOutbox);
+  const integrations = new IntegrationsService(database.db, appeals, organisation, access, options.clock);
+  const feeds = new CalendarFeeds(database.db, appeals, organisation, receptions, options.clock);
+  integrationRoutes(server, { integrations, appeals, access, organisation, calendar, feeds });
   notificationRoutes(server, {
     notifications,
     actorOf: (request) => access.actorOf(request),
@@ -187,6 +209,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     // the notice outbox, swept every minute on every node: leases and SKIP LOCKED keep each delivery to one sender
     const noticeWorker = new NoticeWorker(database.db, transports, log);
     await jobs.define('notices-deliver', async () => void (await noticeWorker.runOnce()), { cron: '* * * * *' });
+    // the webhook outbox, swept every minute: retries with backoff, each delivery to one sender (lease, SKIP LOCKED)
+    const webhookWorker = new WebhookWorker(database.db, log, {}, `Tynda-Webhooks/${VERSION}`);
+    await jobs.define('webhooks-deliver', async () => void (await webhookWorker.runOnce()), { cron: '* * * * *' });
     // APC 91(2): deemed refusals recorded on the day after expiry; reminders 3 and 1 working days before (A28)
     await jobs.define('appeals-deemed-refusal', async () => void (await appeals.recordDeemedRefusals()), { cron: '5 0 * * *' });
     // APC 100(5): deemed dismissals recorded on the day after the review term expires (A8: counted from the origin)
@@ -220,8 +245,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     receptions,
     instructions,
     complaints,
+    services,
     court,
     acts,
+    integrations,
     jobs,
     log,
     async close() {

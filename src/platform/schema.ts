@@ -268,6 +268,17 @@ export interface Schema {
   act_counter: ActCounterTable;
   act: ActTable;
   act_version: ActVersionTable;
+  public_service: PublicServiceTable;
+  public_service_authority: PublicServiceAuthorityTable;
+  service_complaint: ServiceComplaintTable;
+  service_rating: ServiceRatingTable;
+  hidden_service_flag: HiddenServiceFlagTable;
+  open311_request: Open311RequestTable;
+  webhook_subscription: WebhookSubscriptionTable;
+  webhook_delivery: WebhookDeliveryTable;
+  webhook_attempt: WebhookAttemptTable;
+  hearing: HearingTable;
+  calendar_feed: CalendarFeedTable;
 }
 
 // notifications (migrations/010_notifications.sql)
@@ -625,6 +636,7 @@ export interface InstructionTable {
   return_required: Generated<boolean>;
   appeal_id: string | null;
   reception_booking_id: string | null;
+  language: Generated<'kk' | 'ru' | 'en'>;
   version: Generated<number>;
   event_count: Generated<number>;
   last_event_hash: Generated<string>;
@@ -711,4 +723,171 @@ export interface ActVersionTable {
   signed_by: string | null;
   signed_at: Timestamp;
   details: ColumnType<unknown, string | undefined, string>;
+}
+
+// Integrations (migrations/090_integrations.sql)
+export interface Open311RequestTable {
+  appeal_id: string;
+  service_code: string;
+  lat: number | null;
+  long: number | null;
+  address_string: string | null;
+  address_id: string | null;
+  media_url: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  token_id: string;
+  idempotency_key: string | null;
+  created_at: Timestamp;
+}
+
+export interface WebhookSubscriptionTable {
+  id: Generated<string>;
+  url: string;
+  secret: string;
+  events: string[];
+  body_ids: string[] | null;
+  active: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  subscription_id: string;
+  event_id: string;
+  event_type: string;
+  payload: Json<unknown>;
+  status: Generated<'queued' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  lease_token: string | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface WebhookAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  attempt: number;
+  at: Timestamp;
+  http_status: number | null;
+  error: string | null;
+  ms: number;
+  worker: string;
+}
+
+// Public services (migrations/070_public_services.sql)
+export interface PublicServiceTable {
+  code: string;
+  name: Json<Localized>;
+  provider_body_types: Generated<string[]>;
+  provider_body_ids: Generated<string[]>;
+  provider_note: Json<Localized> | null;
+  channels: string[];
+  term: Json<unknown>;
+  documents: Json<unknown>;
+  fee: Json<unknown>;
+  refusal_grounds: Generated<string[]>;
+  refusal_other: Json<unknown>;
+  procedure_act: Json<unknown>;
+  result: Json<Localized> | null;
+  proactive: Generated<boolean>;
+  socially_significant: Generated<boolean>;
+  active: Generated<boolean>;
+  search_text: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PublicServiceAuthorityTable {
+  role: 'quality' | 'register';
+  body_id: string;
+}
+
+export interface ServiceComplaintTable {
+  id: Generated<string>;
+  number: string;
+  service_code: string;
+  addressee: string;
+  body_id: string;
+  provider_body_id: string | null;
+  state: string;
+  language: 'kk' | 'ru' | 'en';
+  channel: 'paper' | 'electronic';
+  complainant: Json<unknown>;
+  applicant_id: string | null;
+  subject: string;
+  receipt_ref: string | null;
+  appeal_id: string | null;
+  essence: string;
+  demands: string | null;
+  received_at: Timestamp;
+  received_on: string;
+  registered_on: string;
+  term_id: string;
+  original_due: string;
+  due: string;
+  extended_days: Generated<number>;
+  decision: Json<unknown> | null;
+  decided_on: string | null;
+  closed_at: Timestamp | null;
+  apc_complaint_id: string | null;
+  version: Generated<number>;
+  event_count: Generated<number>;
+  last_event_hash: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ServiceRatingTable {
+  id: Generated<string>;
+  service_code: string;
+  provider_body_id: string;
+  applicant_id: string;
+  receipt_ref: string | null;
+  complaint_id: string | null;
+  receipt_key: string;
+  score: number;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+export interface HiddenServiceFlagTable {
+  id: Generated<string>;
+  appeal_id: string;
+  body_id: string;
+  function_name: string;
+  reason: string;
+  flagged_by: string;
+  created_at: Timestamp;
+}
+
+export interface HearingTable {
+  id: Generated<string>;
+  appeal_id: string;
+  body_id: string;
+  official_id: string;
+  applicant_id: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  place: string;
+  notice_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  cancelled_at: Timestamp | null;
+}
+
+export interface CalendarFeedTable {
+  id: Generated<string>;
+  principal_kind: 'official' | 'applicant';
+  principal_id: string;
+  kind: 'hearings' | 'receptions';
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
 }

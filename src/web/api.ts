@@ -255,6 +255,138 @@ export interface RegisterInput extends FileAppealInput {
   filedOn?: string;
 }
 
+// ---- administrative acts (docs/acts.md), complaints, petitions, receptions ----
+
+export interface ActTemplate {
+  id: string;
+  bodyId: string | null;
+  code: string;
+  version: number;
+  kind: string;
+  procedure: string;
+  title: Localized;
+  state: string;
+}
+export interface ActContent {
+  addressee?: { kind: 'individual' | 'legal_entity'; name: string; legalForm?: string };
+  operative?: string;
+  justification?: string;
+  legalBasis?: string;
+  justificationExemption?: string | null;
+  hearingExemption?: string | null;
+  noHearingReasons?: string;
+  appealExplanation?: string;
+}
+export interface Act {
+  id: string;
+  number: string;
+  appealId: string | null;
+  template: { id: string; code: string; version: number } | null;
+  kind: string;
+  outcome: string;
+  favourable: boolean;
+  language: string;
+  state: string;
+  content: ActContent;
+  missing: Ground[];
+  signer: { name: string; position: string | null; signedAt: string } | null;
+  adoptedOn: string | null;
+  inForceOn: string | null;
+  communicatedOn: string | null;
+  executionDue: string | null;
+  version: number;
+}
+export interface SigningContent {
+  canonical: string;
+  sha256: string;
+  adoptedOn: string;
+  version: number;
+}
+
+export interface ComplaintInput {
+  appealId: string;
+  actId?: string;
+  challengedKind: 'act' | 'deemed_refusal';
+  challengedSummary: string;
+  circumstances: string;
+  demands?: string;
+  attachments?: string[];
+  complainant: { kind: 'individual' | 'legal_entity'; name?: string; iin?: string; postalAddress?: string; actualAddress?: string; email?: string };
+  language: Lang;
+  learnedOn?: string;
+}
+export interface Complaint {
+  id: string;
+  number: string;
+  state: string;
+  appealId: string | null;
+  actId: string | null;
+  challengedKind: string;
+  challengedSummary: string;
+  receivedOn: string;
+  registeredOn: string;
+  learnedOn: string;
+  complainBy: string;
+  late: boolean;
+  executionSuspended: boolean;
+  due: string;
+  decidedOn: string | null;
+  missing?: Ground[];
+}
+
+export interface Petition {
+  id: string;
+  number: string;
+  bodyName: string;
+  state: string;
+  title: string;
+  content: string;
+  proposals: string;
+  submittedOn: string;
+  preSupportBy: string;
+  publishedOn: string | null;
+  signingEndsOn: string | null;
+  threshold: number | null;
+  count: number;
+  thresholdReached: boolean;
+  signingOpen: boolean;
+}
+export interface PetitionCount {
+  count: number;
+  threshold: number | null;
+  thresholdReached: boolean;
+  preSupport: number;
+}
+export interface PetitionInput {
+  bodyId: string;
+  language: Lang;
+  title: string;
+  content: string;
+  proposals: string;
+  applicant: { name: string; iin: string; residence: string; email: string };
+  citizen: true;
+}
+
+export interface ReceptionSession {
+  id: string;
+  bodyId: string;
+  officialName: string;
+  format: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  freeSlots: string[];
+}
+export interface Booking {
+  id: string;
+  sessionId: string;
+  slotAt: string;
+  state: string;
+  topic: string;
+  version: number;
+  session?: { officialName: string; place: string; format: string; bodyId: string };
+}
+
 export const api = {
   me: () => call<Me>('GET', '/api/v1/auth/me'),
   login: (login: string, password: string) => call<SignedIn>('POST', '/api/v1/auth/login', { login, password }),
@@ -276,4 +408,25 @@ export const api = {
   explain: (term: string, from: string) => call<Explained>('POST', '/api/v1/deadlines/compute', { term, from }),
   notices: (recipientId: string) => call<{ notices: Notice[] }>('GET', `/api/v1/cabinet/${encodeURIComponent(recipientId)}/notices`).then((r) => r.notices),
   readNotice: (recipientId: string, noticeId: string) => call<Notice>('POST', `/api/v1/cabinet/${encodeURIComponent(recipientId)}/notices/${encodeURIComponent(noticeId)}/read`),
+  // acts (docs/acts.md), complaints, petitions, receptions
+  templates: () => call<{ items: ActTemplate[] }>('GET', '/api/v1/act-templates').then((r) => r.items),
+  actsOf: (appealId: string) => call<{ items: Act[] }>('GET', `/api/v1/acts${qs({ appealId })}`).then((r) => r.items),
+  draftAct: (appealId: string, templateId: string) => call<Act>('POST', '/api/v1/acts', { appealId, templateId }),
+  editAct: (act: Act, content: ActContent) => call<Act>('PATCH', `/api/v1/acts/${encodeURIComponent(act.id)}`, { version: act.version, content }),
+  signingContent: (actId: string) => call<SigningContent>('GET', `/api/v1/acts/${encodeURIComponent(actId)}/signing-content`),
+  signAct: (actId: string, version: number, signature: string) => call<Act>('POST', `/api/v1/acts/${encodeURIComponent(actId)}/sign`, { version, signature }),
+  communicateAct: (act: Act, communicatedOn: string, method: string) => call<Act>('POST', `/api/v1/acts/${encodeURIComponent(act.id)}/communicate`, { version: act.version, communicatedOn, method }),
+  fileComplaint: (input: ComplaintInput) => call<Complaint>('POST', '/api/v1/complaints', input),
+  complaints: () => call<{ items: Complaint[] }>('GET', '/api/v1/complaints').then((r) => r.items),
+  petitions: (page = 1) => call<{ items: Petition[] }>('GET', `/api/v1/petitions${qs({ page })}`).then((r) => r.items),
+  petition: (petitionId: string) => call<Petition>('GET', `/api/v1/petitions/${encodeURIComponent(petitionId)}`),
+  petitionCount: (petitionId: string) => call<PetitionCount>('GET', `/api/v1/petitions/${encodeURIComponent(petitionId)}/count`),
+  petitionSigningContent: (petitionId: string) => call<{ content: string }>('GET', `/api/v1/petitions/${encodeURIComponent(petitionId)}/signing-content`).then((r) => r.content),
+  // the EDS identifies the citizen (APC 90-3(1)): the IIN and name come from the certificate
+  signPetition: (petitionId: string, signature: string) => call<{ count: number }>('POST', `/api/v1/petitions/${encodeURIComponent(petitionId)}/signatures`, { citizen: true, consent: true, signature: { format: 'cms', value: signature } }),
+  filePetition: (input: PetitionInput) => call<Petition>('POST', '/api/v1/petitions', input),
+  schedule: (from: string, to: string) => call<{ sessions: ReceptionSession[] }>('GET', `/api/v1/receptions/schedule${qs({ from, to })}`).then((r) => r.sessions),
+  book: (sessionId: string, input: { slotAt: string; topic: string; language: Lang; videoConsent: boolean }) => call<Booking>('POST', `/api/v1/receptions/sessions/${encodeURIComponent(sessionId)}/bookings`, input),
+  myBookings: () => call<{ items: Booking[] }>('GET', '/api/v1/receptions/bookings').then((r) => r.items),
+  cancelBooking: (b: Booking) => call<Booking>('POST', `/api/v1/receptions/bookings/${encodeURIComponent(b.id)}/actions`, { version: b.version, action: 'cancel' }),
 };

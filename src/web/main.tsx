@@ -16,6 +16,9 @@ const CasePage = lazy(() => import('./pages/CasePage.tsx'));
 const Inbox = lazy(() => import('./pages/Inbox.tsx'));
 const Register = lazy(() => import('./pages/Register.tsx'));
 const BodyLoad = lazy(() => import('./pages/BodyLoad.tsx'));
+const Complaint = lazy(() => import('./pages/Complaint.tsx'));
+const Petitions = lazy(() => import('./pages/Petitions.tsx'));
+const Receptions = lazy(() => import('./pages/Receptions.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 
 function Page({ path }: { path: string }): ReactNode {
@@ -27,8 +30,15 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/staff') return <Inbox />;
   if (path === '/staff/register') return <Register />;
   if (path === '/staff/load') return <BodyLoad />;
+  if (path === '/petitions') return <Petitions view="list" />;
+  if (path === '/petitions/new') return <Petitions view="new" />;
+  if (path === '/receptions') return <Receptions />;
   const c = match('/appeals/:id', path);
   if (c) return <CasePage id={c.id!} />;
+  const complaint = match('/appeals/:id/complaint', path);
+  if (complaint) return <Complaint appealId={complaint.id!} />;
+  const petition = match('/petitions/:id', path);
+  if (petition) return <Petitions view="page" id={petition.id!} />;
   return <NotFound />;
 }
 
@@ -66,6 +76,8 @@ function Header({ me, onSignOut }: { me: Me | null | undefined; onSignOut: () =>
           <>
             <Link href="/file">{t('nav.file')}</Link>
             <Link href="/cabinet">{t('nav.cabinet')}</Link>
+            <Link href="/petitions">{t('nav.petitions')}</Link>
+            <Link href="/receptions">{t('nav.receptions')}</Link>
           </>
         )}
         {me ? (

@@ -39,5 +39,6 @@ export default defineConfig({
     assetsInlineLimit: 0,
     reportCompressedSize: false,
   },
-  server: { proxy: { '/api': 'http://localhost:3000' } },
+  // /verify/{id} is the server's public check of an act (the QR of its PDF), never a page of this application
+  server: { proxy: { '/api': 'http://localhost:3000', '/verify': 'http://localhost:3000' } },
 });

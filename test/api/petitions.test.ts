@@ -1,6 +1,7 @@
 /**
  * Petitions (APC Chapter 12-1) through the API on both engines: submission, pre-support by fifty citizens, the
- * authority's rejection (#50) or publication (#48), one signature per IIN under concurrency, the threshold and
+ * authority's rejection (#50) or publication (#48), joining certified by EDS (90-3(1): the IIN comes from a verified
+ * certificate, never from the request), one signature per IIN under concurrency, the threshold and
  * the sending, registration and the consideration term (#45), the public discussion notice (#46), the first
  * head's decision and its posting (#47), and the return after six months (#49). Scenario numbers are those of
  * apc-requirements.md §8.
@@ -10,8 +11,10 @@ import assert from 'node:assert/strict';
 import type { InjectOptions } from 'fastify';
 import { verifyCaseEvents } from '../../src/modules/audit/case-events.ts';
 import { checkDigit } from '../../src/modules/identity/iin.ts';
+import { petitionSigningContent } from '../../src/modules/petitions/contract.ts';
 import { signatureRows } from '../../src/modules/petitions/queries.ts';
 import { ENGINES } from '../support/databases.ts';
+import { makeCitizens, type Citizens } from '../support/eds.ts';
 import { signIn, testApp } from '../support/app.ts';
 
 type App = Awaited<ReturnType<typeof testApp>>;
@@ -32,13 +35,15 @@ function iins(count: number, from = 0): string[] {
 for (const { engine, skip } of ENGINES) {
   describe(`petitions API [${engine}]`, { skip }, () => {
     let app: App;
+    let citizens: Citizens;
     let now = new Date('2025-03-03T05:00:00Z');
     const as: Record<string, { authorization: string }> = {};
     const bodies: Record<string, string> = {};
     let serial = 0;
 
     before(async () => {
-      app = await testApp(engine, {}, { clock: () => now });
+      citizens = await makeCitizens();
+      app = await testApp(engine, { TYNDA_TRUST_DIR: citizens.trustDir }, { clock: () => now });
       for (const role of ['registrar', 'deputy_head', 'body_head', 'applicant', 'sysadmin'] as const) as[role] = await signIn(app, role);
       for (const b of await app.database.db.selectFrom('body').select(['id', 'code']).execute()) bodies[b.code] = b.id;
       // the petitions authority: a global role, granted by the system administrator
@@ -47,7 +52,10 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(grant.statusCode, 201, grant.body);
       as.pa = await signIn(app, 'moj_reviewer');
     });
-    after(async () => app?.close());
+    after(async () => {
+      await app?.close();
+      citizens?.cleanup();
+    });
 
     const call = async (o: InjectOptions & { as?: string }) => {
       const res = await app.server.inject({ ...o, headers: { ...(o.headers ?? {}), ...(o.as ? as[o.as] : {}) } });
@@ -61,7 +69,10 @@ for (const { engine, skip } of ENGINES) {
           applicant: { name: 'Серікова Айгерім Бауыржанқызы', iin: '950412400003', residence: 'Бухар-Жырауский район, пос. Ботакара', email: 'aigerim@example.com' }, citizen: true,
         },
       });
-    const sign = (id: string, iin: string, extra: Record<string, unknown> = {}) => call({ method: 'POST', url: `/api/v1/petitions/${id}/signatures`, payload: { iin, name: 'Гражданин', citizen: true, consent: true, ...extra } });
+    /** A citizen joins with the EDS of `iin` over the petition's signing content (or over `content`, signed by `ca`). */
+    const eds = async (id: string, iin: string, o: { content?: string; ca?: 'trusted' | 'stranger' } = {}) => ({ format: 'cms', value: await citizens.sign(iin, o.content ?? petitionSigningContent(id), { ca: o.ca ?? 'trusted' }) });
+    const sign = async (id: string, iin: string, extra: Record<string, unknown> = {}, as?: string) =>
+      call({ method: 'POST', url: `/api/v1/petitions/${id}/signatures`, ...(as ? { as } : {}), payload: { citizen: true, consent: true, signature: await eds(id, iin), ...extra } });
     const signMany = async (id: string, n: number) => {
       const list = iins(n, serial);
       serial += n * 2;
@@ -96,15 +107,59 @@ for (const { engine, skip } of ENGINES) {
       const again = await sign(main, first!);
       assert.equal(again.status, 409);
       assert.equal(again.body.code, 'already_signed');
-      assert.equal((await sign(main, '900101300001')).status, 400); // a wrong check digit
-      assert.equal((await sign(main, iins(1, 9000)[0]!, { citizen: false })).status, 400);
-      assert.equal((await sign(main, iins(1, 9000)[0]!, { consent: false })).status, 400);
-      // a signed-in citizen signs with the IIN of the profile, and only once
-      const mine = await call({ method: 'POST', url: `/api/v1/petitions/${main}/signatures`, as: 'applicant', payload: { citizen: true, consent: true } });
+      const fresh = iins(1, 9000)[0]!;
+      const badIin = await sign(main, '900101300001'); // a certificate whose IIN has a wrong check digit
+      assert.equal(badIin.status, 422);
+      assert.equal(badIin.body.code, 'certificate_without_iin');
+      assert.equal((await sign(main, fresh, { citizen: false })).status, 400);
+      assert.equal((await sign(main, fresh, { consent: false })).status, 400);
+      assert.equal(await signatureRows(app.database.db, main), 50, 'nothing refused was written');
+    });
+
+    test('APC 90-3(1): electronic joining is certified by EDS: a typed IIN, a foreign CA, a signature made for another petition or a certificate of someone else are refused', async () => {
+      const fresh = iins(1, 9100)[0]!;
+      // the defect: anyone, without sign-in, posting any IIN with a valid check digit
+      const typed = await call({ method: 'POST', url: `/api/v1/petitions/${main}/signatures`, payload: { iin: fresh, name: 'Кто угодно', citizen: true, consent: true } });
+      assert.equal(typed.status, 422);
+      assert.equal(typed.body.code, 'eds_required');
+      assert.equal(typed.body.citation, 'APC 90-3(1)');
+      const foreign = await sign(main, fresh, { signature: await eds(main, fresh, { ca: 'stranger' }) });
+      assert.equal(foreign.status, 422);
+      assert.equal(foreign.body.code, 'signature_invalid');
+      assert.equal(foreign.body.errors[0].code, 'signature_unknown_ca');
+      const other = (await submit('Другая петиция')).body;
+      const replayed = await sign(main, fresh, { signature: await eds(other.id, fresh) });
+      assert.equal(replayed.status, 422);
+      assert.equal(replayed.body.errors[0].code, 'signature_content_mismatch');
+      const mismatch = await sign(main, fresh, { iin: iins(1, 9200)[0]! });
+      assert.equal(mismatch.status, 422);
+      assert.equal(mismatch.body.code, 'iin_not_yours');
+      assert.equal(await signatureRows(app.database.db, main), 50, 'no refused signature was written');
+      assert.equal((await call({ method: 'GET', url: `/api/v1/petitions/${main}/count` })).body.count, 50);
+      // the content to sign is public and names the petition
+      const content = await call({ method: 'GET', url: `/api/v1/petitions/${main}/signing-content` });
+      assert.equal(content.status, 200);
+      assert.equal(JSON.parse(content.body.content).petitionId, main);
+    });
+
+    test('APC 90-3(1): a signed-in citizen signs with their own EDS and is linked to the signature; another person\'s certificate is refused; the IIN signs once', async () => {
+      const me = await call({ method: 'GET', url: '/api/v1/applicants/me', as: 'applicant' });
+      assert.equal(me.status, 200, JSON.stringify(me.body));
+      const myIin: string = me.body.iin;
+      assert.ok(myIin, 'the demo applicant has an IIN');
+      const notMine = await sign(main, iins(1, 9300)[0]!, {}, 'applicant');
+      assert.equal(notMine.status, 422);
+      assert.equal(notMine.body.code, 'iin_not_yours');
+      const mine = await sign(main, myIin, {}, 'applicant');
       assert.equal(mine.status, 201, JSON.stringify(mine.body));
       assert.equal(mine.body.count, 51);
-      const twice = await call({ method: 'POST', url: `/api/v1/petitions/${main}/signatures`, payload: { iin: '950412400003', name: 'x', citizen: true, consent: true } });
+      const row = await app.database.db.selectFrom('petition_signature').selectAll().where('petition_id', '=', main).where('iin', '=', myIin).executeTakeFirstOrThrow();
+      assert.equal(row.form, 'electronic');
+      assert.equal(row.applicant_id, me.body.id, 'linked to the cabinet whose IIN the certificate bears');
+      assert.match(row.name, new RegExp(myIin), 'the name comes from the certificate, not the request');
+      const twice = await sign(main, myIin);
       assert.equal(twice.status, 409);
+      assert.equal(twice.body.code, 'already_signed');
     });
 
     test('#50 APC 90-2(3)(15), 90-2(6): a petition on the status of the state language is rejected with reasons; the applicant is told; it has no public page', async () => {

@@ -3,7 +3,10 @@
  * against the whole app served on a loopback port (PGlite; the clock of the procedure is a test adapter):
  * a citizen files an appeal and follows it (APC 64(2), 76(1)) in Kazakh, then in Russian and English; a clerk
  * registers a paper appeal (64(2)–(3)); an executor hears (73) and decides (77: adopt_act); a head extends the
- * term (76(3)). A failing test leaves a screenshot in test-results/e2e/.
+ * term (76(3)); an executor drafts an act from a standard form and the head signs it with a CMS signature made by
+ * openssl, as the external signing tool would (77, 80); a citizen complains against the act (91); a citizen files,
+ * signs and watches a petition (90-2, 90-3); a citizen books a personal reception and cancels it (90). A failing
+ * test leaves a screenshot in test-results/e2e/.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,9 +16,12 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { demoApplicants, demoLogins } from '../../src/modules/identity/demo.ts';
 import { signIn, testApp } from '../support/app.ts';
+import { makeTestPki, type TestPki } from '../support/pki.ts';
 import { buildWeb } from '../../scripts/build-web.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** The IIN of the demo citizen (data/demo/organisation.json), whom the signed-in journeys use. */
+const CITIZEN_IIN = '950412400003';
 const SHOTS = path.resolve('test-results/e2e');
 const missing = fs.existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium): the browser journeys are SKIPPED`;
 if (missing) console.error(`${'!'.repeat(100)}\n!! ${missing}\n${'!'.repeat(100)}`);
@@ -30,6 +36,7 @@ const t = (texts: Texts, key: string): string => key.split('.').reduce<unknown>(
 
 describe('web application journeys in Chromium', { skip: missing }, () => {
   let app: Awaited<ReturnType<typeof testApp>>;
+  let pki: TestPki;
   let browser: Browser;
   let base: string;
   let now = new Date();
@@ -37,7 +44,10 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
 
   before(async () => {
     await buildWeb({ ifStale: true, quiet: true });
-    app = await testApp('pglite', {}, { clock: () => now });
+    // the trust store of the signatures: a test CA; the head's certificate carries the demo head's IIN, the
+    // `signer` one the demo citizen's (a citizen joins a petition with an EDS, APC 90-3(1))
+    pki = makeTestPki({ signerIin: CITIZEN_IIN });
+    app = await testApp('pglite', { TYNDA_TRUST_DIR: pki.trustDir }, { clock: () => now });
     await app.server.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
     for (const b of await app.database.db.selectFrom('body').select(['id', 'code']).execute()) ids[b.code] = b.id;
@@ -50,6 +60,7 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
   after(async () => {
     await browser?.close();
     await app?.close();
+    pki?.cleanup();
   });
 
   /** Runs a journey in a fresh browser context (a phone-sized one for citizens); on failure saves a screenshot. */
@@ -97,6 +108,49 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
     const assigned = await app.server.inject({ method: 'POST', url: `/api/v1/appeals/${id}/actions`, headers: head, payload: { version: current.version, action: 'assign', executorId: ids['bzh.executor'] } });
     assert.equal(assigned.statusCode, 200, assigned.body);
     return id;
+  }
+
+  /** The demo citizen's session, made once through the API (one-time codes are rate-limited per address). */
+  let citizenHeaders: { authorization: string } | undefined;
+  async function citizen(): Promise<{ authorization: string }> {
+    citizenHeaders ??= await signIn(app, 'applicant');
+    return citizenHeaders;
+  }
+  /** Signs the page in as the demo citizen: the session cookie the sign-in sets. */
+  async function asCitizen(page: Page) {
+    const token = (await citizen()).authorization.replace(/^Bearer /, '');
+    await page.context().addCookies([{ name: 'tynda_session', value: token, url: base }]);
+  }
+
+  async function inject(method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) {
+    const res = await app.server.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json() as Record<string, unknown> & { id: string; version: number };
+  }
+
+  /** The demo citizen's appeal, decided by an act the head signed: the starting point of a complaint. */
+  async function decidedByAct(): Promise<{ appealId: string; actId: string; actNumber: string }> {
+    const head = await signIn(app, 'body_head');
+    const executor = await signIn(app, 'executor');
+    const filed = await inject('POST', '/api/v1/appeals', await citizen(), {
+      bodyId: ids['KRG-BZH'], type: 'application', language: 'kk', summary: 'Аулаға орындық орнату', essence: 'Абай көшесі, 10 үйдің ауласына орындықтар орнатуды сұраймын.',
+      applicant: { kind: 'individual', name: 'Серікова Айгерім Бауыржанқызы', postalAddress: 'Бұқар жырау ауданы, Абай к-сі, 10' },
+    });
+    const step = async (who: Record<string, string>, action: Record<string, unknown>) => {
+      const current = await inject('GET', `/api/v1/appeals/${filed.id}`, head);
+      await inject('POST', `/api/v1/appeals/${filed.id}/actions`, who, { version: current.version, ...action });
+    };
+    await step(head, { action: 'assign', executorId: ids['bzh.executor'] });
+    await step(executor, { action: 'start_review' });
+    const templates = (await inject('GET', '/api/v1/act-templates', executor)).items as { id: string; code: string }[];
+    const draft = await inject('POST', '/api/v1/acts', executor, {
+      appealId: filed.id, templateId: templates.find((x) => x.code === 'appeal.refusal')!.id,
+      content: { hearingExemption: 'participant_motion', justification: 'Орындықтар орнату бюджетте қарастырылмаған.', legalBasis: 'ҚР ӘРПК 77-бабы 1-тармағының 2) тармақшасы' },
+    });
+    const text = await inject('GET', `/api/v1/acts/${draft.id}/signing-content`, head);
+    const signed = await inject('POST', `/api/v1/acts/${draft.id}/sign`, head, { version: text.version, signature: pki.sign('head', text.canonical as string).toString('base64') });
+    assert.equal(signed.state, 'in_force');
+    return { appealId: filed.id, actId: draft.id, actNumber: signed.number as string };
   }
 
   async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['locator']>) => Promise<void> = async () => undefined) {
@@ -264,5 +318,166 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
       await page.getByRole('heading', { level: 1, name: t(kk, 'load.title') }).waitFor();
       await page.locator('table').getByText(/\S/).first().waitFor();
     });
+  });
+
+  test('an executor drafts an act from a standard form; the head signs it with a signature made by openssl and the case shows the act, its PDF and its public check (APC 77, 80)', async () => {
+    now = new Date();
+    const id = await registeredCase('Қоршау орнатуға рұқсат');
+    await journey('act-drafted-and-signed', async (page) => {
+      await officialSignIn(page, 'executor');
+      await page.goto(`${base}/appeals/${id}`);
+      await act(page, 'start_review');
+      await page.locator('.status-line').getByText(t(kk, 'state.in_review')).waitFor();
+      // the standard form fills the draft from the case (Rules No. 111 p.7)
+      await page.getByRole('radio', { name: /^Өтінішті қанағаттандыру туралы/ }).check();
+      await page.getByRole('button', { name: t(kk, 'act.draft') }).click();
+      const legalBasis = page.getByLabel(t(kk, 'act.legalBasis'));
+      await legalBasis.waitFor();
+      assert.match(await page.getByLabel(t(kk, 'act.operative')).inputValue(), /Әлиев Әли .*қанағаттандырылсын/);
+      const missing = page.getByTestId('act-missing');
+      await missing.getByText(t(kk, 'act.complete')).waitFor();
+      // without its legal basis the act lacks the justification of APC 80(1)(4): the list says so
+      await legalBasis.fill('');
+      await page.getByRole('button', { name: t(kk, 'act.save') }).click();
+      await missing.getByText('APC 80(1)(4)').waitFor();
+      assert.equal(await page.getByRole('button', { name: t(kk, 'signature.download') }).count(), 0, 'an executor does not sign: the head or a deputy does (APC 77(1))');
+      await legalBasis.fill('ҚР ӘРПК 77-бабы 1-тармағының 1) тармақшасы');
+      await page.getByLabel(t(kk, 'field.hearingExemption')).selectOption('favourable_no_third_party');
+      await page.getByRole('button', { name: t(kk, 'act.save') }).click();
+      await missing.getByText(t(kk, 'act.complete')).waitFor();
+
+      // the head downloads the exact text, signs it outside the browser (as NCALayer would) and uploads the signature
+      await page.getByRole('button', { name: t(kk, 'nav.signOut') }).click();
+      await officialSignIn(page, 'body_head');
+      await page.goto(`${base}/appeals/${id}`);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t(kk, 'signature.download') }).click()]);
+      const signature = path.join(pki.dir, 'act-from-browser.p7s');
+      fs.writeFileSync(signature, pki.sign('head', fs.readFileSync(await download.path())));
+      await page.getByLabel(t(kk, 'signature.file')).setInputFiles(signature);
+      await page.getByRole('button', { name: t(kk, 'act.sign') }).click();
+
+      // signing is the adoption on the case (APC 77(1)): decided, the act in force, its signer named
+      await page.locator('.status-line').getByText(t(kk, 'state.decided')).waitFor();
+      const card = page.getByTestId('act');
+      await card.getByText(t(kk, 'act.state.in_force')).waitFor();
+      await card.getByText('Смағұлов Ержан Қанатұлы').waitFor();
+      const stored = await app.database.db.selectFrom('act').select(['id', 'number', 'state']).where('appeal_id', '=', id).executeTakeFirstOrThrow();
+      assert.equal(stored.state, 'in_force');
+      const pdf = await page.request.get(`${base}${await card.getByRole('link', { name: t(kk, 'act.pdf') }).getAttribute('href')}`);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
+      // the public check the PDF's QR points to is the server's page, not the web application's
+      await card.getByRole('link', { name: t(kk, 'act.verify') }).click();
+      await page.waitForURL(`${base}/verify/${stored.id}`);
+      await page.locator('body').getByText(stored.number).first().waitFor();
+      assert.equal(await page.locator('#root').count(), 0, 'the verification page is not swallowed by the web application');
+      const check = (await app.server.inject({ method: 'GET', url: `/api/v1/verify/${stored.id}` })).json() as { hashMatch: boolean; signatureValid: boolean };
+      assert.deepEqual([check.hashMatch, check.signatureValid], [true, true]);
+    });
+  });
+
+  test('a citizen on a phone complains against the act on their appeal from its page and finds the complaint with its term in the cabinet (APC 91, 93, 99)', async () => {
+    now = new Date();
+    const { appealId, actId, actNumber } = await decidedByAct();
+    await journey('citizen-complains', async (page) => {
+      await asCitizen(page);
+      await page.goto(`${base}/appeals/${appealId}`);
+      const card = page.getByTestId('act');
+      await card.getByText(actNumber).waitFor();
+      await card.getByRole('link', { name: t(kk, 'complaint.file') }).click();
+      await page.getByRole('heading', { level: 1, name: t(kk, 'complaint.title') }).waitFor();
+      assert.match(await page.getByLabel(t(kk, 'complaint.challenged')).inputValue(), new RegExp(actNumber), 'the act is named');
+      // the circumstances are required (APC 93(2)(5)): the API's message stands next to the field
+      const circumstances = page.getByLabel(t(kk, 'complaint.circumstances'));
+      await page.getByRole('button', { name: t(kk, 'complaint.submit') }).click();
+      await page.locator('.field.invalid').filter({ has: circumstances }).locator('.error').waitFor();
+      await circumstances.fill('Ауладағы орындықтар сынған, балалар мен қарттар отыра алмайды; бюджетте абаттандыруға қаражат бар.');
+      await page.getByLabel(t(kk, 'complaint.demands')).fill('Актінің күшін жойып, орындық орнатуды сұраймын.');
+      await page.getByLabel(t(kk, 'complaint.actualAddress')).fill('Бұқар жырау ауданы, Абай к-сі, 10');
+      await page.getByRole('button', { name: t(kk, 'complaint.submit') }).click();
+      const number = (await page.getByTestId('complaint-number').textContent())!;
+      const stored = await app.database.db.selectFrom('complaint').select(['act_id', 'challenged_kind', 'execution_suspended', 'due']).where('number', '=', number).executeTakeFirstOrThrow();
+      assert.deepEqual([stored.act_id, stored.challenged_kind, stored.execution_suspended], [actId, 'act', true], 'filing suspends the execution of the act (APC 96)');
+      await page.getByText(t(kk, 'complaint.suspended')).waitFor();
+
+      await page.locator('#main').getByRole('link', { name: t(kk, 'nav.cabinet') }).click();
+      const mine = page.getByTestId('my-complaints').locator('li').filter({ hasText: number });
+      await mine.waitFor();
+      await mine.getByText(t(kk, 'complaintState.filed_at_origin')).waitFor();
+      await mine.getByText(new RegExp(`${stored.due}|${stored.due.split('-').reverse().join('.')}`)).waitFor();
+    }, { phone: true });
+  });
+
+  test('a citizen files a petition, joins it with an EDS made by openssl, and its page counts a signature made elsewhere without a reload (APC 90-2, 90-3)', async () => {
+    now = new Date();
+    await journey('citizen-petition', async (page) => {
+      await asCitizen(page);
+      await page.goto(`${base}/petitions`);
+      await page.getByRole('heading', { level: 1, name: t(kk, 'petition.listTitle') }).waitFor();
+      await page.locator('#main').getByRole('link', { name: t(kk, 'petition.create') }).click();
+      await page.getByRole('heading', { level: 1, name: t(kk, 'petition.newTitle') }).waitFor();
+      await page.getByLabel(t(kk, 'petition.body')).selectOption(ids['KRG-BZH']!);
+      await page.getByLabel(new RegExp(`^${t(kk, 'petition.titleField')}`)).fill('Бұқар жырау ауданында велосипед жолдарын салу');
+      await page.getByLabel(t(kk, 'petition.content')).fill('Ауданда велосипед жолдары жоқ, балалар жолдың жиегімен жүреді.');
+      await page.getByLabel(t(kk, 'petition.proposals')).fill('2027 жылы орталық көшелерде велосипед жолдарын салу.');
+      await page.getByLabel(t(kk, 'petition.residence')).fill('Бұқар жырау ауданы, Абай к-сі, 10');
+      await page.getByLabel(t(kk, 'petition.citizen')).check();
+      await page.getByRole('button', { name: t(kk, 'petition.submit') }).click();
+      await page.getByRole('heading', { level: 1, name: 'Бұқар жырау ауданында велосипед жолдарын салу' }).waitFor();
+      const petitionId = page.url().split('/').pop()!;
+      const count = page.getByTestId('petition-count');
+      assert.match((await count.textContent())!, /^0\b/);
+
+      // joining: the declarations, then the EDS over the downloaded text (APC 90-3(1)), made here by openssl
+      await page.getByLabel(t(kk, 'petition.citizen')).check();
+      await page.getByLabel(t(kk, 'petition.consent')).check();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t(kk, 'signature.download') }).click()]);
+      const signature = path.join(pki.dir, 'petition-from-browser.p7s');
+      fs.writeFileSync(signature, pki.sign('signer', fs.readFileSync(await download.path())));
+      await page.getByLabel(t(kk, 'signature.file')).setInputFiles(signature);
+      await page.getByRole('button', { name: t(kk, 'petition.sign') }).click();
+      await page.getByText(t(kk, 'petition.signed')).waitFor();
+      await count.filter({ hasText: /^1\b/ }).waitFor();
+      // another citizen joins elsewhere: the page polls the count and shows it without a reload
+      const content = (await app.server.inject({ method: 'GET', url: `/api/v1/petitions/${petitionId}/signing-content` })).json() as { content: string };
+      const other = await app.server.inject({
+        method: 'POST', url: `/api/v1/petitions/${petitionId}/signatures`,
+        payload: { citizen: true, consent: true, signature: { format: 'cms', value: pki.sign('head', content.content).toString('base64') } },
+      });
+      assert.equal(other.statusCode, 201, other.body);
+      await count.filter({ hasText: /^2\b/ }).waitFor({ timeout: 20_000 });
+      const rows = await app.database.db.selectFrom('petition_signature').select('iin').where('petition_id', '=', petitionId).execute();
+      assert.deepEqual(rows.map((r) => r.iin).sort(), ['750315300008', CITIZEN_IIN], 'the IINs of the certificates');
+    });
+  });
+
+  test('a citizen books a slot of a head\'s personal reception with the topic in advance, finds it in the cabinet and cancels it (APC 90)', async () => {
+    now = new Date();
+    const head = await signIn(app, 'body_head');
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date(Date.now() + 2 * 86_400_000));
+    await inject('POST', '/api/v1/receptions/sessions', head, {
+      bodyId: ids['KRG-BZH'], officialId: ids['bzh.akim'], format: 'office', startsAt: `${day}T10:00:00+05:00`, endsAt: `${day}T11:00:00+05:00`, slotMinutes: 15, place: 'Әкімдік ғимараты, 101-кабинет',
+    });
+    await journey('citizen-reception', async (page) => {
+      await asCitizen(page);
+      await page.goto(`${base}/`);
+      await page.getByRole('link', { name: t(kk, 'nav.receptions') }).click();
+      await page.getByRole('heading', { level: 1, name: t(kk, 'reception.title') }).waitFor();
+      const session = page.locator('.sessions > li').filter({ hasText: 'Әкімдік ғимараты, 101-кабинет' });
+      await session.getByLabel(t(kk, 'reception.slot')).selectOption({ index: 2 });
+      await session.getByLabel(t(kk, 'reception.topic')).fill('Аулаға балалар алаңын салу');
+      await session.getByRole('button', { name: t(kk, 'reception.book') }).click();
+      await session.getByRole('status').waitFor();
+      const booked = await app.database.db.selectFrom('reception_booking').select(['id', 'state', 'slot_at']).where('topic', '=', 'Аулаға балалар алаңын салу').executeTakeFirstOrThrow();
+      assert.equal(booked.state, 'booked');
+      assert.equal(new Date(booked.slot_at).toISOString(), new Date(`${day}T10:15:00+05:00`).toISOString(), 'the second slot of 15 minutes');
+
+      await session.getByRole('link', { name: t(kk, 'nav.cabinet') }).click();
+      const mine = page.getByTestId('my-bookings').locator('li').filter({ hasText: 'Аулаға балалар алаңын салу' });
+      await mine.getByText(t(kk, 'reception.state.booked')).waitFor();
+      await mine.getByRole('button', { name: t(kk, 'reception.cancel') }).click();
+      await mine.getByText(t(kk, 'reception.state.cancelled')).waitFor();
+      const cancelled = await app.database.db.selectFrom('reception_booking').select('state').where('id', '=', booked.id).executeTakeFirstOrThrow();
+      assert.equal(cancelled.state, 'cancelled');
+    }, { phone: true });
   });
 });

@@ -149,6 +149,15 @@ function nameUuid(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** What another module may read of an appeal inside its own transaction (the webhook outbox): no personal data. */
+export async function appealHeadline(db: Kysely<Schema> | Tx, id: string) {
+  return db
+    .selectFrom('appeal')
+    .select(['id', 'number', 'body_id', 'type', 'procedure', 'state', 'channel', 'language', 'topic_id', 'due', 'received_on', 'registered_on', 'deemed_refused_on', 'decided_at', 'closed_at', 'redirected_from', 'parent_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 /** When the person received the notices of a case (the notifications module's proof of delivery, APC 66). */
 export type NoticeReceipts = (subject: { type: string; id: string }) => Promise<{ type: string; createdAt: string; receivedOn: string | null }[]>;
 

@@ -49,7 +49,17 @@ export async function appendCaseEvent(db: Db, head: { count: number; hash: strin
     .insertInto('case_event')
     .values({ case_type: e.caseType, case_id: e.caseId, seq, at, actor: e.actor, action: e.action, citation, state, details: JSON.stringify(details), prev_hash: head.hash, hash })
     .execute();
+  for (const listener of listeners) await listener(db, { ...e, seq, hash });
   return { count: seq, hash };
+}
+
+/** Runs inside the transaction of every appended event: what it writes commits or rolls back with the event. */
+export type CaseEventListener = (db: Db, event: CaseEventInput & { seq: number; hash: string }) => Promise<void>;
+const listeners = new Set<CaseEventListener>();
+
+/** Adds a listener (the webhook outbox, modules/integrations); adding the same function twice keeps one. */
+export function onCaseEvent(listener: CaseEventListener): void {
+  listeners.add(listener);
 }
 
 export async function caseEvents(db: Db, caseType: string, caseId: string) {

@@ -85,6 +85,17 @@ export interface ComplaintIntake {
   receivedAt: Date;
 }
 
+/** What `prepareIntake` read, for `insertIntake`. */
+export interface PreparedComplaint {
+  input: ComplaintIntake;
+  appeal: Awaited<ReturnType<AppealsService['find']>> | undefined;
+  origin: BodyRow;
+  review: BodyRow | undefined;
+  named: string[];
+  receivedOn: string;
+  learnedOn: string;
+}
+
 export type ComplaintAction =
   | { action: 'satisfy'; measures: string }
   | { action: 'forward' }
@@ -160,6 +171,16 @@ export class ComplaintsService {
    * and lateness (92(1)) only sets the late flag (92(3)). The review term of 99 runs from this receipt (A8).
    */
   async intake(input: ComplaintIntake, by: ActingAs, accepted?: { id: string; name: string }) {
+    const prepared = await this.prepareIntake(input);
+    const id = await this.db.transaction().execute((trx) => this.insertIntake(trx, prepared, by, accepted));
+    return this.view(id, []);
+  }
+
+  /**
+   * The reads of an intake, before any transaction (another module that records a complaint in its own
+   * transaction, as a personal reception does under APC 90(3), calls this and then `insertIntake`).
+   */
+  async prepareIntake(input: ComplaintIntake): Promise<PreparedComplaint> {
     const appeal = input.appealId ? await this.appeals.find(input.appealId) : undefined;
     const originId = appeal?.body_id ?? input.bodyId;
     if (!originId) throw new Problem(422, 'validation', {}, [{ field: 'body.bodyId', code: 'required' }]);
@@ -179,66 +200,68 @@ export class ComplaintsService {
     const receivedOn = isoDate(toAlmatyDay(input.receivedAt.toISOString())!);
     const learnedOn = input.learnedOn ?? this.learnedOnDefault(input.challengedKind, appeal, events);
     if (!learnedOn) throw new Problem(422, 'learned_on_required', {}, [{ field: 'body.learnedOn', code: 'learned_on_required' }], 'APC 92(1)');
+    return { input, appeal, origin, review, named: [...named], receivedOn, learnedOn };
+  }
+
+  /** Registers a prepared complaint inside `trx`; returns its id. */
+  async insertIntake(trx: Tx, { input, appeal, origin, review, named, receivedOn, learnedOn }: PreparedComplaint, by: ActingAs, accepted?: { id: string; name: string }): Promise<string> {
     const lang = input.language;
-    const id = await this.db.transaction().execute(async (trx) => {
-      const [reg, limit, due] = await Promise.all(['APC-94.1', 'APC-92.1', 'APC-99'].map((t) => this.calendar.compute(t, t === 'APC-92.1' ? learnedOn : receivedOn, undefined, trx)));
-      const year = Number(reg!.due.slice(0, 4));
-      const counter = await sql<{ last: number }>`
-        insert into registration_counter (body_id, year, last) values (${origin.id}, ${year}, 1)
-        on conflict (body_id, year) do update set last = registration_counter.last + 1
-        returning last`.execute(trx);
-      const number = formatRegistrationNumber(origin.registration_number_format, { code: origin.code, date: reg!.due, seq: counter.rows[0]!.last });
-      const late = receivedOn > limit!.due;
-      const suspends = (input.challengedKind === 'act' || input.challengedKind === 'action');
-      const missing = missingComplaintContent({
-        reviewBody: review ? nameIn(review.name, lang) : null,
-        complainant: input.complainant,
-        challengedBody: input.challengedSummary ? nameIn(origin.name, lang) : null,
-        circumstances: input.circumstances,
-        filedOn: input.filedOn ?? (input.channel === 'electronic' ? receivedOn : null),
-        signed: input.signed,
-        attachments: input.attachments === undefined ? null : input.attachments,
-      });
-      const row = await trx
-        .insertInto('complaint')
-        .values({
-          number, origin_body_id: origin.id, review_body_id: review?.id ?? null, state: 'filed_at_origin', language: lang, channel: input.channel,
-          complainant: JSON.stringify(input.complainant), applicant_id: input.applicantId ?? null, appeal_id: appeal?.id ?? null, act_id: input.actId ?? null,
-          challenged_kind: input.challengedKind, challenged_summary: input.challengedSummary, challenged_officials: [...named],
-          circumstances: input.circumstances, demands: input.demands ?? null, attachments: input.attachments === undefined || input.attachments === null ? null : JSON.stringify(input.attachments),
-          signed: input.signed, filed_on: input.filedOn ?? null, received_at: input.receivedAt, received_on: receivedOn, registered_on: reg!.due,
-          learned_on: learnedOn, complain_by: limit!.due, late,
-          restoration: input.restorationMotion ? JSON.stringify({ motion: input.restorationMotion, filedOn: receivedOn }) : null,
-          execution_suspended: suspends, due: due!.due,
-        })
-        .returning(['id'])
-        .executeTakeFirstOrThrow();
-      const subject = { type: COMPLAINT_CASE, id: row.id };
-      for (const term of ['APC-91.4', 'APC-91.4_satisfy', 'APC-99']) await this.calendar.store(trx, subject, term, receivedOn);
-      let head = await appendCaseEvent(trx, { count: 0, hash: '' }, {
-        caseType: COMPLAINT_CASE, caseId: row.id, at: this.now(), actor: by.actor, action: 'filed', citation: 'APC 91(4), 92(3), 93, 94(1)', state: 'filed_at_origin',
-        details: {
-          number, appealId: appeal?.id, actId: input.actId, challengedKind: input.challengedKind, receivedOn, registeredOn: reg!.due, learnedOn, complainBy: limit!.due, late,
-          restorationMotion: input.restorationMotion ? true : undefined, due: due!.due, reviewBodyId: review?.id ?? null, missing: missing.map((m) => m.code), acceptedBy: accepted?.name,
-        },
-      });
-      if (suspends) {
-        if (input.actId) await this.acts.suspendExecution(trx, input.actId, { actor: by.actor, complaintId: row.id });
-        head = await appendCaseEvent(trx, head, {
-          caseType: COMPLAINT_CASE, caseId: row.id, at: this.now(), actor: 'system', action: 'execution_suspended', citation: 'APC 96', state: 'filed_at_origin',
-          details: { actId: input.actId ?? null, appealId: appeal?.id ?? null },
-        });
-      }
-      await trx.updateTable('complaint').set({ event_count: head.count, last_event_hash: head.hash }).where('id', '=', row.id).execute();
-      if (review) {
-        await enqueueNotice(trx, {
-          type: 'complaint_registered', subject, recipient: recipientOf({ id: row.id, complainant: input.complainant, applicant_id: input.applicantId ?? null }), language: lang, createdBy: by.actor,
-          data: { registrationNumber: number, reviewBody: nameIn(review.name, lang), dueDate: due!.due },
-        });
-      }
-      return row.id;
+    const [reg, limit, due] = await Promise.all(['APC-94.1', 'APC-92.1', 'APC-99'].map((t) => this.calendar.compute(t, t === 'APC-92.1' ? learnedOn : receivedOn, undefined, trx)));
+    const year = Number(reg!.due.slice(0, 4));
+    const counter = await sql<{ last: number }>`
+      insert into registration_counter (body_id, year, last) values (${origin.id}, ${year}, 1)
+      on conflict (body_id, year) do update set last = registration_counter.last + 1
+      returning last`.execute(trx);
+    const number = formatRegistrationNumber(origin.registration_number_format, { code: origin.code, date: reg!.due, seq: counter.rows[0]!.last });
+    const late = receivedOn > limit!.due;
+    const suspends = (input.challengedKind === 'act' || input.challengedKind === 'action');
+    const missing = missingComplaintContent({
+      reviewBody: review ? nameIn(review.name, lang) : null,
+      complainant: input.complainant,
+      challengedBody: input.challengedSummary ? nameIn(origin.name, lang) : null,
+      circumstances: input.circumstances,
+      filedOn: input.filedOn ?? (input.channel === 'electronic' ? receivedOn : null),
+      signed: input.signed,
+      attachments: input.attachments === undefined ? null : input.attachments,
     });
-    return this.view(id, []);
+    const row = await trx
+      .insertInto('complaint')
+      .values({
+        number, origin_body_id: origin.id, review_body_id: review?.id ?? null, state: 'filed_at_origin', language: lang, channel: input.channel,
+        complainant: JSON.stringify(input.complainant), applicant_id: input.applicantId ?? null, appeal_id: appeal?.id ?? null, act_id: input.actId ?? null,
+        challenged_kind: input.challengedKind, challenged_summary: input.challengedSummary, challenged_officials: named,
+        circumstances: input.circumstances, demands: input.demands ?? null, attachments: input.attachments === undefined || input.attachments === null ? null : JSON.stringify(input.attachments),
+        signed: input.signed, filed_on: input.filedOn ?? null, received_at: input.receivedAt, received_on: receivedOn, registered_on: reg!.due,
+        learned_on: learnedOn, complain_by: limit!.due, late,
+        restoration: input.restorationMotion ? JSON.stringify({ motion: input.restorationMotion, filedOn: receivedOn }) : null,
+        execution_suspended: suspends, due: due!.due,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    const subject = { type: COMPLAINT_CASE, id: row.id };
+    for (const term of ['APC-91.4', 'APC-91.4_satisfy', 'APC-99']) await this.calendar.store(trx, subject, term, receivedOn);
+    let head = await appendCaseEvent(trx, { count: 0, hash: '' }, {
+      caseType: COMPLAINT_CASE, caseId: row.id, at: this.now(), actor: by.actor, action: 'filed', citation: 'APC 91(4), 92(3), 93, 94(1)', state: 'filed_at_origin',
+      details: {
+        number, appealId: appeal?.id, actId: input.actId, challengedKind: input.challengedKind, receivedOn, registeredOn: reg!.due, learnedOn, complainBy: limit!.due, late,
+        restorationMotion: input.restorationMotion ? true : undefined, due: due!.due, reviewBodyId: review?.id ?? null, missing: missing.map((m) => m.code), acceptedBy: accepted?.name,
+      },
+    });
+    if (suspends) {
+      if (input.actId) await this.acts.suspendExecution(trx, input.actId, { actor: by.actor, complaintId: row.id });
+      head = await appendCaseEvent(trx, head, {
+        caseType: COMPLAINT_CASE, caseId: row.id, at: this.now(), actor: 'system', action: 'execution_suspended', citation: 'APC 96', state: 'filed_at_origin',
+        details: { actId: input.actId ?? null, appealId: appeal?.id ?? null },
+      });
+    }
+    await trx.updateTable('complaint').set({ event_count: head.count, last_event_hash: head.hash }).where('id', '=', row.id).execute();
+    if (review) {
+      await enqueueNotice(trx, {
+        type: 'complaint_registered', subject, recipient: recipientOf({ id: row.id, complainant: input.complainant, applicant_id: input.applicantId ?? null }), language: lang, createdBy: by.actor,
+        data: { registrationNumber: number, reviewBody: nameIn(review.name, lang), dueDate: due!.due },
+      });
+    }
+    return row.id;
   }
 
   /** A13: the day the complainant learned, by default: delivery of the act, the expiry for inaction or a deemed refusal. */

@@ -11,12 +11,26 @@ export const instructionInput = z.strictObject({
   giverName: z.string().trim().min(1).max(300).optional().describe('An outside giver (the President, the Presidential Administration …)'),
   text: text(20_000),
   executorIds: z.array(z.uuid()).min(1).max(20).describe('In order: the first named coordinates (46(3))'),
-  due: isoDate,
+  due: isoDate.optional().describe('The due date set by the giver (37(3)); or give workingDays'),
+  workingDays: z.number().int().min(1).max(250).optional().describe('The period in working days from today, counted on the production calendar (37(3))'),
+  language: z.enum(['kk', 'ru', 'en']).optional().describe('The language of the instruction and of the notices about it; by default the language of the request'),
   appealId: z.uuid().optional(),
   returnRequired: z.boolean().default(false).describe('The document must be returned (44(4))'),
 });
 
-export const createBody = instructionInput.extend({ bodyId: z.uuid() });
+export const createBody = instructionInput
+  .extend({ bodyId: z.uuid() })
+  .refine((v) => (v.due === undefined) !== (v.workingDays === undefined), { path: ['due'], message: 'due_or_working_days' });
+
+/** The due date with the steps that produce it (principle 2): day 0, the days skipped, the N-th working day, the citation. */
+export const deadlineView = z.object({
+  due: z.string(),
+  workingDays: z.number(),
+  citation: z.string(),
+  explanation: z.array(z.record(z.string(), z.unknown())),
+  warnings: z.array(z.record(z.string(), z.unknown())),
+  text: z.array(z.string()).describe('The explanation in the language of the request'),
+});
 
 export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('request_extension'), reasons: text(5_000), proposedDue: isoDate }),
@@ -52,7 +66,9 @@ export const instructionResponse = z.object({
   returnRequired: z.boolean(),
   appealId: z.string().nullable(),
   receptionBookingId: z.string().nullable(),
+  language: z.string(),
   version: z.number(),
+  deadline: deadlineView.optional(),
 });
 
 export const caseResponse = instructionResponse.extend({

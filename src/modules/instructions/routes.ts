@@ -6,7 +6,10 @@ import type { Actor } from '../../law/lifecycles/lifecycle.ts';
 import type { App } from '../../platform/http.ts';
 import { Problem } from '../../platform/problems.ts';
 import type { Access, Principal } from '../identity/service.ts';
-import { actionBody, actionEnvelope, caseResponse, createBody, disciplineQuery, disciplineResponse, instructionResponse, listQuery, listResponse } from './contract.ts';
+import type { Deadline } from '../../law/deadlines.ts';
+import type { Language } from '../../law/i18n.ts';
+import { renderStep, renderWarning } from '../calendar/render.ts';
+import { actionBody, actionEnvelope, caseResponse, createBody, deadlineView, disciplineQuery, disciplineResponse, instructionResponse, listQuery, listResponse } from './contract.ts';
 import type { ActingAs, InstructionRow, InstructionsService } from './service.ts';
 
 export interface InstructionRoutesOptions {
@@ -22,7 +25,15 @@ export function instructionView(r: InstructionRow, today: string): z.infer<typeo
     id: r.id, number: r.number, bodyId: r.body_id, source: r.source, giverId: r.giver_id, giverName: r.giver_name, controllerId: r.controller_id, text: r.text,
     executorIds: r.executor_ids, coordinatorId: r.executor_ids[0]!, state: r.state, givenOn: r.given_on, originalDue: r.original_due, due: r.due,
     overdue: (r.state === 'assigned' || r.state === 'extension_requested') && r.due < today, overdueOn: r.overdue_on, executedOn: r.executed_on, closedOn: r.closed_on,
-    returnRequired: r.return_required, appealId: r.appeal_id, receptionBookingId: r.reception_booking_id, version: r.version,
+    returnRequired: r.return_required, appealId: r.appeal_id, receptionBookingId: r.reception_booking_id, language: r.language, version: r.version,
+  };
+}
+
+/** A due date with its steps, and the steps in words in the language of the request (principle 2). */
+export function deadlineText(d: Deadline & { workingDays: number }, lang: Language): z.infer<typeof deadlineView> {
+  return {
+    due: d.due, workingDays: d.workingDays, citation: d.citation, explanation: d.explanation as unknown as Record<string, unknown>[], warnings: d.warnings as unknown as Record<string, unknown>[],
+    text: [...d.explanation.map((s) => renderStep(s, lang)), ...d.warnings.map((w) => renderWarning(w, lang))],
   };
 }
 
@@ -47,9 +58,9 @@ export function instructionRoutes(app: App, { instructions, access }: Instructio
     },
   }, async (request, reply) => {
     const principal = await access.require(request, 'instruction.manage', { bodyId: request.body.bodyId });
-    const row = await instructions.create(request.body, { actor: access.actorOf(request), actors: ['controller'], officialId: principal.id });
+    const row = await instructions.create({ ...request.body, language: request.body.language ?? request.lang }, { actor: access.actorOf(request), actors: ['controller'], officialId: principal.id });
     reply.code(201);
-    return instructionView(row, instructions.today());
+    return { ...instructionView(row, instructions.today()), deadline: deadlineText(await instructions.deadline(row), request.lang) };
   });
 
   app.get('/api/v1/instructions', {
@@ -101,7 +112,7 @@ export function instructionRoutes(app: App, { instructions, access }: Instructio
     const by = await actingAs(request, principal, r);
     if (by.actors.length === 0) throw new Problem(403, 'forbidden', { permission: 'instruction.manage' });
     const view = await instructions.view(r.id);
-    return { ...instructionView(view.instruction, instructions.today()), timeline: view.timeline };
+    return { ...instructionView(view.instruction, instructions.today()), deadline: deadlineText(await instructions.deadline(view.instruction), request.lang), timeline: view.timeline };
   });
 
   app.post('/api/v1/instructions/:id/actions', {

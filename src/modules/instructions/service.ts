@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { almatyToday, dayNumber, isoDate } from '../../law/dates.ts';
-import { CLOSE_CITATION, COORDINATOR_CITATION, EXTENSION_CITATION, OVERDUE_CITATION, type InstructionSource } from '../../law/instructions.ts';
+import type { Language } from '../../law/i18n.ts';
+import { CLOSE_CITATION, COORDINATOR_CITATION, EXTENSION_CITATION, OVERDUE_CITATION, instructionDeadline, type InstructionSource } from '../../law/instructions.ts';
 import { transitionFor, type Actor } from '../../law/lifecycles/lifecycle.ts';
 import { INSTRUCTION, type InstructionState } from '../../law/lifecycles/instruction.ts';
 import { Problem } from '../../platform/problems.ts';
@@ -39,7 +40,11 @@ export interface InstructionInput {
   giverName?: string | undefined;
   text: string;
   executorIds: string[];
-  due: string;
+  /** the date the giver set, or `workingDays` from today (APC 37(3)) */
+  due?: string | undefined;
+  workingDays?: number | undefined;
+  /** of the text and of the notices about it: given, or the reception's, or the workspace language of the request */
+  language: Language;
   appealId?: string | undefined;
   receptionBookingId?: string | undefined;
   returnRequired?: boolean | undefined;
@@ -47,7 +52,7 @@ export interface InstructionInput {
 
 /** What `insert` needs to know of the officials it names, read before the transaction. */
 export interface Prepared {
-  input: InstructionInput;
+  input: InstructionInput & { due: string };
   giverName: string;
   giverId: string | null;
 }
@@ -88,13 +93,19 @@ export class InstructionsService {
       const o = await this.organisation.official(id, `${field}.executorIds.${i}`);
       if (!subtree.has(o.body_id)) throw new Problem(422, 'official_other_body', {}, [{ field: `${field}.executorIds.${i}`, code: 'official_other_body' }], 'APC 44(2)');
     }
-    if (input.due < this.today()) throw new Problem(422, 'due_in_past', {}, [{ field: `${field}.due`, code: 'in_the_past' }], 'APC 37(3)');
+    let due = input.due;
+    if (input.workingDays !== undefined) {
+      const { calendar } = await this.calendar.current();
+      due = instructionDeadline(this.today(), { workingDays: input.workingDays }, calendar, this.calendar.conventions()).due;
+    }
+    if (!due) throw new Problem(400, 'validation', {}, [{ field: `${field}.due`, code: 'required' }]);
+    if (due < this.today()) throw new Problem(422, 'due_in_past', {}, [{ field: `${field}.due`, code: 'in_the_past' }], 'APC 37(3)');
     if (input.giverId) {
       const giver = await this.organisation.official(input.giverId, `${field}.giverId`);
-      return { input, giverId: giver.id, giverName: giver.full_name };
+      return { input: { ...input, due }, giverId: giver.id, giverName: giver.full_name };
     }
     if (!input.giverName) throw new Problem(400, 'validation', {}, [{ field: `${field}.giverName`, code: 'required' }]);
-    return { input, giverId: null, giverName: input.giverName };
+    return { input: { ...input, due }, giverId: null, giverName: input.giverName };
   }
 
   async create(input: InstructionInput, by: ActingAs) {
@@ -113,7 +124,7 @@ export class InstructionsService {
       .values({
         number, body_id: input.bodyId, source: input.source, giver_id: giverId, giver_name: giverName, controller_id: by.officialId ?? null, text: input.text,
         executor_ids: input.executorIds, state: 'assigned', given_on: today, original_due: input.due, due: input.due, appeal_id: input.appealId ?? null,
-        reception_booking_id: input.receptionBookingId ?? null, return_required: input.returnRequired ?? false,
+        reception_booking_id: input.receptionBookingId ?? null, return_required: input.returnRequired ?? false, language: input.language,
       })
       .returning(['id'])
       .executeTakeFirstOrThrow();
@@ -124,7 +135,7 @@ export class InstructionsService {
     await trx.updateTable('instruction').set({ event_count: head.count, last_event_hash: head.hash }).where('id', '=', row.id).execute();
     for (const executor of input.executorIds) {
       await enqueueNotice(trx, {
-        type: 'official_assignment', subject: { type: CASE_TYPE, id: row.id }, recipient: { kind: 'official', id: executor, online: true }, language: 'kk', createdBy: by.actor,
+        type: 'official_assignment', subject: { type: CASE_TYPE, id: row.id }, recipient: { kind: 'official', id: executor, online: true }, language: input.language, createdBy: by.actor,
         data: { registrationNumber: number, task: input.text.slice(0, 500), assignedBy: giverName, dueDate: input.due },
       });
     }
@@ -183,7 +194,7 @@ export class InstructionsService {
           patch.executed_on = null;
           details = { comment: input.comment };
           await enqueueNotice(trx, {
-            type: 'official_rework', subject: { type: CASE_TYPE, id }, recipient: { kind: 'official', id: row.executor_ids[0]!, online: true }, language: 'kk', createdBy: by.actor,
+            type: 'official_rework', subject: { type: CASE_TYPE, id }, recipient: { kind: 'official', id: row.executor_ids[0]!, online: true }, language: row.language, createdBy: by.actor,
             data: { registrationNumber: row.number, returnedBy: by.actor, comment: input.comment },
           });
           break;
@@ -231,8 +242,8 @@ export class InstructionsService {
         for (const executor of r.executor_ids) {
           const n = await enqueueNotice(trx, {
             id: nameUuid(`instruction-due-soon:${r.id}:${r.due}:${workingDaysBefore}:${executor}`),
-            type: 'official_due_soon', subject: { type: CASE_TYPE, id: r.id }, recipient: { kind: 'official', id: executor, online: true }, language: 'kk', createdBy: 'system',
-            data: { registrationNumber: r.number, dueDate: r.due },
+            type: 'instruction_due_soon', subject: { type: CASE_TYPE, id: r.id }, recipient: { kind: 'official', id: executor, online: true }, language: r.language, createdBy: 'system',
+            data: { registrationNumber: r.number, dueDate: r.due, giver: r.giver_name },
           });
           if (n.created) sent++;
         }
@@ -249,17 +260,21 @@ export class InstructionsService {
     const rows = await this.db.selectFrom('instruction').select(['id']).where('state', 'in', OPEN).where('due', '<', today).where('overdue_on', 'is', null).execute();
     const done: string[] = [];
     for (const { id } of rows) {
+      // read before the transaction (one connection on PGlite): who monitors this body
+      const { body_id: bodyId } = await this.find(id);
+      const monitors = await this.monitoringDepartment(bodyId, today);
       await this.db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('instruction').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
         if (row.overdue_on || row.due >= today || !(OPEN as readonly string[]).includes(row.state)) return;
         const head = await appendCaseEvent(trx, { count: row.event_count, hash: row.last_event_hash }, {
-          caseType: CASE_TYPE, caseId: id, at: this.now(), actor: 'system', action: 'overdue', citation: OVERDUE_CITATION, state: row.state, details: { due: row.due, noticedOn: today },
+          caseType: CASE_TYPE, caseId: id, at: this.now(), actor: 'system', action: 'overdue', citation: OVERDUE_CITATION, state: row.state, details: { due: row.due, noticedOn: today, escalatedTo: monitors },
         });
         await trx.updateTable('instruction').set({ overdue_on: today, version: row.version + 1, event_count: head.count, last_event_hash: head.hash, updated_at: this.now() }).where('id', '=', id).execute();
-        const to = new Set([row.controller_id, row.giver_id, row.executor_ids[0]].filter((x): x is string => !!x));
+        // AT-37: escalated to the appeals-monitoring department over the body, and to whoever keeps it under control
+        const to = new Set([...monitors, row.controller_id, row.giver_id, row.executor_ids[0]].filter((x): x is string => !!x));
         for (const official of to) {
           await enqueueNotice(trx, {
-            type: 'instruction_overdue', subject: { type: CASE_TYPE, id }, recipient: { kind: 'official', id: official, online: true }, language: 'kk', createdBy: 'system',
+            type: 'instruction_overdue', subject: { type: CASE_TYPE, id }, recipient: { kind: 'official', id: official, online: true }, language: row.language, createdBy: 'system',
             data: { registrationNumber: row.number, dueDate: row.due, giver: row.giver_name },
           });
         }
@@ -267,6 +282,35 @@ export class InstructionsService {
       });
     }
     return done;
+  }
+
+  /**
+   * REG p.9(1), p.5(9), AT-37: the appeals-monitoring department that oversees a body: the officials appointed today
+   * in a subdivision of kind `appeals_monitoring` of the body itself or of the apparatus serving it, looking up
+   * from the body to its ancestors and taking the nearest (a district akimat's overdue instruction reaches the
+   * department in the regional akim's apparatus).
+   */
+  async monitoringDepartment(bodyId: string, today = this.today()): Promise<string[]> {
+    for (const b of await this.organisation.bodyPath(bodyId)) {
+      const around = [b];
+      // an apparatus serving the body (its subtree root is the body) holds the body's departments
+      for (const c of await this.organisation.bodies({ parentId: b })) if (c.id !== b && (await this.organisation.subtreeRoot(c.id)) === b) around.push(c.id);
+      for (const x of around) {
+        const units = new Set((await this.organisation.subdivisions(x)).filter((s) => s.kind === 'appeals_monitoring' && s.active).map((s) => s.id));
+        if (!units.size) continue;
+        const staff = await this.organisation.officials({ bodyId: x });
+        const appointed = await this.organisation.currentAppointments(staff.filter((o) => o.active).map((o) => o.id), today);
+        const ids = [...new Set(appointed.filter((a) => a.subdivision_id !== null && units.has(a.subdivision_id)).map((a) => a.official_id))];
+        if (ids.length) return ids;
+      }
+    }
+    return [];
+  }
+
+  /** The due date of an instruction with its explanation (principle 2; APC 37(3)). */
+  async deadline(row: InstructionRow) {
+    const { calendar } = await this.calendar.current();
+    return instructionDeadline(row.given_on, { due: row.due }, calendar, this.calendar.conventions());
   }
 
   /**

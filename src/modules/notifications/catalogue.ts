@@ -212,6 +212,26 @@ export const CATALOGUE = {
     terms: [{ id: 'LSS-25.4_extension', due: 'newDueDate' }],
     sendWithin: 'LSS-25.4',
   },
+  service_complaint_registered: {
+    citation: 'LSS 25(2)',
+    recipient: 'participant',
+    recorded: false,
+    fields: { ...case_, dueDate: 'date' },
+  },
+  service_complaint_decided: {
+    citation: 'LSS 25(2), 5(2)(7)',
+    recipient: 'participant',
+    recorded: false,
+    writtenIfFiledOnPaper: true,
+    fields: { ...case_, outcome: 'text', reasons: 'text' },
+  },
+  service_complaint_routed: {
+    citation: 'LSS 25(1); APC 91(4)',
+    recipient: 'participant',
+    recorded: false,
+    writtenIfFiledOnPaper: true,
+    fields: { ...case_, apcNumber: 'text' },
+  },
   inspection_draft_certificate: {
     citation: 'LSS 27-2(5), 27-2(6)',
     recipient: 'participant',
@@ -280,6 +300,12 @@ export const CATALOGUE = {
     recipient: 'official',
     recorded: false,
     fields: { registrationNumber: 'text', dueDate: 'date' },
+  },
+  instruction_due_soon: {
+    citation: 'APC 38(6), 46(4)',
+    recipient: 'official',
+    recorded: false,
+    fields: { registrationNumber: 'text', dueDate: 'date', giver: 'text' },
   },
   instruction_overdue: {
     citation: 'REG p.9(1); APC 46(4)',

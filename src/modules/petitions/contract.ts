@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { toAlmatyDay } from '../../law/dates.ts';
 import { CONSIDERATION_DUTY_CODES, FORBIDDEN_SUBJECT_CODES, PETITION_DECISIONS, REJECTION_GROUND_CODES, RETURN_AS } from '../../law/petitions.ts';
+import { canonicalJson } from '../../platform/signature.ts';
 import { email, iin, isoDate } from '../bodies/contract.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -26,10 +27,18 @@ export const submitBody = z.strictObject({
   channel: z.enum(['electronic', 'written']).default('electronic').describe('written: entered by the petitions authority from the approved paper form (90-2(1))'),
 });
 
-/** APC 90-3(1): joining a petition. A signed-in applicant signs with the IIN of their profile; anyone else states theirs. */
+/**
+ * APC 90-3(1): joining a petition "с удостоверением посредством электронной цифровой подписи или в письменном виде".
+ * Electronically, the citizen signs `petitionSigningContent(id)` with their EDS; the IIN and name come from the
+ * verified certificate, never from the request. In writing, the petitions authority enters the IIN and name.
+ */
 export const signBody = z.strictObject({
-  iin: iin.optional(),
-  name: z.string().trim().min(1).max(300).optional(),
+  iin: iin.optional().describe('Electronic: optional, must be the IIN of the certificate. Written: required'),
+  name: z.string().trim().min(1).max(300).optional().describe('Written form only: the name on the paper signature'),
+  signature: z
+    .strictObject({ format: z.enum(['cms']), value: z.string().min(16).max(200_000).describe('base64 of a detached CMS (PKCS#7) SignedData, DER, over `GET /api/v1/petitions/{id}/signing-content`') })
+    .optional()
+    .describe('The EDS of the citizen (required for the electronic form, APC 90-3(1)); verified by the signature port'),
   citizen: yes.describe('I am a citizen of the Republic of Kazakhstan (90-1(2), 90-3(1))'),
   consent: yes.describe('I consent to the collection and processing of my personal data (90-3(1) ¶2)'),
   form: z.enum(['electronic', 'written']).default('electronic').describe('written: a paper signature entered by the petitions authority'),
@@ -112,3 +121,9 @@ export const listQuery = z.strictObject({
 });
 export const listResponse = z.object({ items: z.array(publicPetition), page: z.number(), pageSize: z.number() });
 export const signResponse = z.object({ accepted: z.literal(true), count: z.number() });
+export const signingContentResponse = z.object({ id: z.string(), content: z.string().describe('The exact UTF-8 text a citizen signs with the EDS to join (APC 90-3(1))') });
+
+/** What a citizen signs to join petition `petitionId` (APC 90-3(1)): the canonical JSON of the declaration. */
+export function petitionSigningContent(petitionId: string): string {
+  return canonicalJson({ action: 'join_petition', citizen: true, consent: true, petitionId });
+}

@@ -5,9 +5,10 @@ import type { Language, Localized } from '../../law/i18n.ts';
 import type { Actor } from '../../law/lifecycles/lifecycle.ts';
 import type { App } from '../../platform/http.ts';
 import { Problem } from '../../platform/problems.ts';
+import { signatureBytes, type SignaturePort } from '../../platform/signature.ts';
 import type { OrganisationService } from '../bodies/service.ts';
-import { Access, type Action, type IdentityService, type Principal, type Role } from '../identity/service.ts';
-import { actionBody, actionEnvelope, caseResponse, countResponse, listQuery, listResponse, publicPetition, signBody, signResponse, submitBody } from './contract.ts';
+import { Access, isValidIin, type Action, type IdentityService, type Principal, type Role } from '../identity/service.ts';
+import { actionBody, actionEnvelope, caseResponse, countResponse, listQuery, listResponse, petitionSigningContent, publicPetition, signBody, signingContentResponse, signResponse, submitBody } from './contract.ts';
 import { listPetitions } from './queries.ts';
 import { PRE_SUPPORT_SIGNATURES } from '../../law/petitions.ts';
 import type { ActingAs, PetitionRow, PetitionsService } from './service.ts';
@@ -17,6 +18,8 @@ export interface PetitionRoutesOptions {
   access: Access;
   identity: IdentityService;
   organisation: OrganisationService;
+  /** the e-signature port (platform/signature.ts): electronic joining is certified by EDS (APC 90-3(1)) */
+  signatures?: SignaturePort | undefined;
 }
 
 const problem = z.object({ type: z.string(), title: z.string(), status: z.number(), code: z.string() }).passthrough();
@@ -32,7 +35,7 @@ const ROLE_ACTORS: Partial<Record<Role, readonly Actor[]>> = {
 
 const targetOf = (p: PetitionRow) => ({ bodyId: p.body_id, ownerIds: p.applicant_id ? [p.applicant_id] : [] });
 
-export function petitionRoutes(app: App, { petitions, access, identity, organisation }: PetitionRoutesOptions) {
+export function petitionRoutes(app: App, { petitions, access, identity, organisation, signatures }: PetitionRoutesOptions) {
   async function actingAs(request: FastifyRequest, principal: Principal, p: PetitionRow): Promise<ActingAs> {
     const actors = new Set<Actor>();
     for (const action of ['petition.moderate', 'petition.manage'] as Action[]) {
@@ -111,13 +114,22 @@ export function petitionRoutes(app: App, { petitions, access, identity, organisa
     return { id: p.id, count, threshold: p.threshold, thresholdReached: p.threshold !== null && count >= p.threshold, preSupport: PRE_SUPPORT_SIGNATURES };
   });
 
+  app.get('/api/v1/petitions/:id/signing-content', {
+    schema: { tags: ['petitions'], summary: 'The text a citizen signs with the EDS to join the petition (APC 90-3(1); no sign-in)', params: idParam, response: { 200: signingContentResponse, 404: problem } },
+  }, async (request) => {
+    const p = await publicPetitionRow(request.params.id);
+    return { id: p.id, content: petitionSigningContent(p.id) };
+  });
+
   app.post('/api/v1/petitions/:id/signatures', {
     schema: {
       tags: ['petitions'],
-      summary: 'Join (sign) a petition: once per IIN, citizens only, with consent to processing of personal data (APC 90-3(1)–(2))',
+      summary: 'Join (sign) a petition: once per IIN, citizens only, identified by EDS or in writing, with consent to processing of personal data (APC 90-3(1)–(2))',
       description:
-        'A signed-in applicant signs with the IIN of the profile. Without sign-in, the IIN (valid check digit) and name are given. ' +
-        'The petitions authority enters written signatures with `form: written`. A second signature with the same IIN is refused (409 already_signed); there is no withdrawal.',
+        'Electronic form: `signature` is a detached CMS signature of the citizen over the UTF-8 text of `GET …/signing-content`; the signature port verifies it ' +
+        '(chain, validity, revocation) and the IIN and name are taken from the certificate (serialNumber "IIN…"), never from the request. Without a valid EDS ' +
+        'the signature is refused (422 eds_required / signature_invalid). A signed-in applicant is linked to the signature when the certificate IIN is the profile IIN. ' +
+        'The petitions authority enters written signatures with `form: written`, `iin` and `name`. A second signature with the same IIN is refused (409 already_signed); there is no withdrawal.',
       params: idParam,
       body: signBody,
       response: { 201: signResponse, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },
@@ -131,14 +143,22 @@ export function petitionRoutes(app: App, { petitions, access, identity, organisa
       await access.require(request, 'petition.moderate');
       if (!b.iin || !b.name) throw new Problem(400, 'validation', {}, [{ field: b.iin ? 'body.name' : 'body.iin', code: 'required' }]);
       signer = { iin: b.iin, name: b.name, form: 'written' };
-    } else if (principal?.kind === 'applicant') {
-      const profile = await identity.applicant(principal.id);
-      if (!profile.iin) throw new Problem(422, 'iin_required', {}, [{ field: 'body.iin', code: 'iin_required' }], 'APC 90-3(1)');
-      if (b.iin && b.iin !== profile.iin) throw new Problem(422, 'iin_not_yours', {}, [{ field: 'body.iin', code: 'iin_not_yours' }], 'APC 90-3(1)');
-      signer = { iin: profile.iin, name: profile.name ?? b.name ?? '—', form: 'electronic', applicantId: principal.id };
     } else {
-      if (!b.iin || !b.name) throw new Problem(400, 'validation', {}, [{ field: b.iin ? 'body.name' : 'body.iin', code: 'required' }]);
-      signer = { iin: b.iin, name: b.name, form: 'electronic' };
+      // APC 90-3(1): electronically, a citizen is identified by the EDS; an IIN typed into a form identifies nobody
+      if (!b.signature) throw new Problem(422, 'eds_required', {}, [{ field: 'body.signature', code: 'required' }], 'APC 90-3(1)');
+      if (!signatures) throw new Problem(501, 'not_configured');
+      const v = await signatures.verify(Buffer.from(petitionSigningContent(p.id), 'utf8'), signatureBytes(b.signature.value), petitions.now());
+      if (!v.valid) throw new Problem(422, 'signature_invalid', { reason: v.reason }, [{ field: 'body.signature', code: `signature_${v.reason}` }], 'APC 90-3(1)');
+      const iin = v.signer?.iin;
+      if (!iin || !isValidIin(iin)) throw new Problem(422, 'certificate_without_iin', {}, [{ field: 'body.signature', code: 'certificate_without_iin' }], 'APC 90-3(1)');
+      if (b.iin && b.iin !== iin) throw new Problem(422, 'iin_not_yours', {}, [{ field: 'body.iin', code: 'iin_not_yours' }], 'APC 90-3(1)');
+      let applicantId: string | undefined;
+      if (principal?.kind === 'applicant') {
+        const profile = await identity.applicant(principal.id);
+        if (profile.iin && profile.iin !== iin) throw new Problem(422, 'iin_not_yours', {}, [{ field: 'body.signature', code: 'iin_not_yours' }], 'APC 90-3(1)');
+        if (profile.iin === iin) applicantId = principal.id;
+      }
+      signer = { iin, name: v.signer?.commonName ?? '—', form: 'electronic', ...(applicantId ? { applicantId } : {}) };
     }
     const { count } = await petitions.sign(p.id, signer);
     reply.code(201);

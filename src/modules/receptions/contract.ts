@@ -1,6 +1,7 @@
 /** The HTTP contract of personal receptions (APC 90; Standard Regulation p.6). */
 import { z } from 'zod';
 import { toAlmatyDay } from '../../law/dates.ts';
+import { CHALLENGED_KINDS } from '../../law/complaints.ts';
 import { RECEPTION_FORMAT_IDS } from '../../law/receptions.ts';
 import { email, iin, isoDate, phone } from '../bodies/contract.ts';
 
@@ -46,6 +47,16 @@ export const bookBody = z.strictObject({
   videoConsent: z.boolean().default(false).describe('Consent to a videoconference reception with the Presidential Administration (REG p.6(3))'),
 });
 
+/** APC 93(2): what a complaint put in writing at a reception states besides its text. */
+const complaintPart = z.strictObject({
+  challengedKind: z.enum(CHALLENGED_KINDS),
+  challengedSummary: text(2_000).describe('The act, action or inaction challenged (93(2)(3))'),
+  appealId: z.uuid().optional().describe('The appeal whose act or handling is challenged; the complaint then goes to that appeal\'s body (91(4))'),
+  bodyId: z.uuid().optional().describe('The body whose act is challenged (91(4)); by default the body holding the reception'),
+  demands: z.string().trim().max(10_000).optional(),
+  learnedOn: isoDate.optional().describe('APC 92(1): the day the visitor learned of the act or action'),
+});
+
 export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('consent_video') }),
   z.strictObject({ action: z.literal('move'), sessionId: z.uuid(), slotAt: instant }),
@@ -61,10 +72,11 @@ export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('resolve'), answer: text(20_000) }),
   z.strictObject({
     action: z.literal('convert'),
-    type: z.enum(['application', 'proposal', 'feedback', 'request', 'report']),
-    essence: text(20_000).describe('The appeal put in writing at the reception (90(3)), signed by the visitor'),
+    type: z.enum(['application', 'proposal', 'feedback', 'request', 'report', 'complaint']).describe('complaint: a complaint put in writing at the reception (APC 90(3), 93(1); scenario #41)'),
+    essence: text(20_000).describe('The appeal or complaint put in writing at the reception (90(3)), signed by the visitor'),
     signed: z.literal(true).describe('The visitor signed the written text (90(3); A20)'),
-  }),
+    complaint: complaintPart.optional().describe('Required when type is complaint: what is challenged (APC 93(2))'),
+  }).refine((v) => (v.type === 'complaint') === (v.complaint !== undefined), { path: ['complaint'], message: 'complaint_fields' }),
 ]);
 export type ReceptionAction = z.infer<typeof actionBody>;
 export const actionEnvelope = z.strictObject({ version: z.number().int().positive() }).passthrough();
@@ -81,6 +93,7 @@ export const bookingResponse = z.object({
   queueNumber: z.number().nullable(),
   outcome: z.record(z.string(), z.unknown()).nullable(),
   appealId: z.string().nullable(),
+  complaintId: z.string().nullable().describe('The complaint registered from the reception (APC 90(3), 93(1))'),
   instructionIds: z.array(z.string()),
   version: z.number(),
 });

@@ -43,8 +43,9 @@ export function utc(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-export function icalendar(name: string, events: readonly IcalEvent[]): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Tynda//Personal receptions//KK', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`];
+/** `prodid` names the feed's kind (3.7.3); the hearings feed of modules/integrations reuses this writer. */
+export function icalendar(name: string, events: readonly IcalEvent[], prodid = '-//Tynda//Personal receptions//KK'): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${prodid}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`];
   for (const e of events) {
     lines.push(
       'BEGIN:VEVENT',

@@ -43,6 +43,7 @@ function bookingView(b: BookingRow) {
   return {
     id: b.id, sessionId: b.session_id, slotAt: new Date(b.slot_at).toISOString(), state: b.state, topic: b.topic, language: b.language, visitor: b.visitor as Record<string, unknown>,
     videoConsentAt: b.video_consent_at ? new Date(b.video_consent_at).toISOString() : null, queueNumber: b.queue_number, outcome, appealId: b.appeal_id,
+    complaintId: (outcome?.complaintId as string | undefined) ?? null,
     instructionIds: ((outcome?.instructionIds as string[] | undefined) ?? []), version: b.version,
   };
 }
@@ -118,6 +119,19 @@ export function receptionRoutes(app: App, { receptions, access, identity, organi
     return bookingView(row);
   });
 
+  app.get('/api/v1/receptions/bookings', {
+    schema: {
+      tags: ['receptions'],
+      summary: 'My bookings (the signed-in applicant), the latest slot first, each with its session',
+      response: { 200: z.object({ items: z.array(bookingResponse.extend({ session: z.object({ bodyId: z.string(), officialName: z.string(), format: z.string(), place: z.string() }) })) }), 401: problem, 403: problem },
+    },
+  }, async (request) => {
+    const principal = await access.authenticated(request);
+    if (principal.kind !== 'applicant') throw new Problem(403, 'forbidden', { permission: 'reception.book' });
+    const list = await receptions.bookingsOf(principal.id);
+    return { items: list.map(({ booking, session }) => ({ ...bookingView(booking), session: { bodyId: session.body_id, officialName: session.officialName, format: session.format, place: session.place } })) };
+  });
+
   app.get('/api/v1/receptions/bookings/:id', {
     schema: { tags: ['receptions'], summary: 'A booking with its outcome and timeline', params: idParam, response: { 200: bookingResponse.extend({ timeline: z.array(z.record(z.string(), z.unknown())) }), 401: problem, 403: problem, 404: problem } },
   }, async (request) => {
@@ -131,7 +145,7 @@ export function receptionRoutes(app: App, { receptions, access, identity, organi
   app.post('/api/v1/receptions/bookings/:id/actions', {
     schema: {
       tags: ['receptions'],
-      summary: 'A step of the reception: consent_video, move, cancel, check_in (the queue), no_show, give_instruction (under control), resolve (on the spot), convert (a written appeal, APC 90(3))',
+      summary: 'A step of the reception: consent_video, move, cancel, check_in (the queue), no_show, give_instruction (under control), resolve (on the spot), convert (a registered written appeal or complaint with its own term, APC 90(3))',
       params: idParam,
       body: z.intersection(actionEnvelope, actionBody),
       response: { 200: bookingResponse, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },

@@ -1,7 +1,8 @@
 /**
  * Personal receptions (APC 90; Standard Regulation No. 560 p.6): published schedules of heads and deputies,
  * bookings with the topic, the queue on the day, and the outcome: resolved on the spot, or put in writing and
- * registered as a written appeal (90(3)) through the appeals module; instructions given at the reception go under
+ * registered as a written appeal through the appeals module or as a written complaint through the complaints module
+ * (90(3); 93(1)), each with its own term; instructions given at the reception go under
  * control through the instructions module. A booking is a case with hash-chained events.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -15,6 +16,7 @@ import type { Schema } from '../../platform/schema.ts';
 import type { AppealsService, ApplicantInput } from '../appeals/service.ts';
 import { appendCaseEvent, caseEvents } from '../audit/case-events.ts';
 import type { OrganisationService } from '../bodies/service.ts';
+import type { ComplaintsService, PreparedComplaint } from '../complaints/service.ts';
 import type { InstructionsService, Prepared } from '../instructions/service.ts';
 import type { ReceptionAction } from './contract.ts';
 
@@ -55,6 +57,7 @@ export class ReceptionsService {
     readonly organisation: OrganisationService,
     readonly appeals: AppealsService,
     readonly instructions: InstructionsService,
+    readonly complaints: ComplaintsService,
     readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -74,6 +77,18 @@ export class ReceptionsService {
     const row = await this.db.selectFrom('reception_booking').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new Problem(404, 'not_found');
     return row;
+  }
+
+  /** An applicant's own bookings, the latest slot first, each with its session (the cabinet lists them). */
+  async bookingsOf(applicantId: string) {
+    const rows = await this.db.selectFrom('reception_booking').selectAll().where('applicant_id', '=', applicantId).orderBy('slot_at', 'desc').limit(200).execute();
+    const sessions = new Map<string, SessionRow & { officialName: string }>();
+    for (const b of rows) {
+      if (sessions.has(b.session_id)) continue;
+      const s = await this.db.selectFrom('reception_session').selectAll().where('id', '=', b.session_id).executeTakeFirstOrThrow();
+      sessions.set(s.id, { ...s, officialName: (await this.organisation.official(s.official_id)).full_name });
+    }
+    return rows.map((b) => ({ booking: b, session: sessions.get(b.session_id)! }));
   }
 
   /** APC 90(1)–(2), REG p.6(3)–(4): a reception on the published schedule of a head or deputy of the body. */
@@ -141,8 +156,21 @@ export class ReceptionsService {
     const body = await this.organisation.body(session.body_id);
     const target = input.action === 'move' ? await this.session(input.sessionId) : undefined;
     const prepared: Prepared | undefined = input.action === 'give_instruction'
-      ? await this.instructions.prepare({ bodyId: session.body_id, source: 'reception', giverId: session.official_id, text: input.text, executorIds: input.executorIds, due: input.due, receptionBookingId: id })
+      ? await this.instructions.prepare({ bodyId: session.body_id, source: 'reception', giverId: session.official_id, text: input.text, executorIds: input.executorIds, due: input.due, receptionBookingId: id, language: seen.language as Language })
       : undefined;
+    // APC 90(3), 93(1), scenario #41: a complaint that cannot be resolved on the spot is put in writing, signed by the
+    // visitor and registered as a written complaint with its own term (99), through the complaints module
+    let complaint: PreparedComplaint | undefined;
+    if (input.action === 'convert' && input.type === 'complaint') {
+      if (seen.state !== 'queued') throw new Problem(409, 'illegal_transition', { action: input.action, state: seen.state }, [], 'APC 90(3)');
+      const v = seen.visitor as Visitor;
+      const c = input.complaint!;
+      complaint = await this.complaints.prepareIntake({
+        appealId: c.appealId, bodyId: c.appealId ? undefined : (c.bodyId ?? session.body_id), challengedKind: c.challengedKind, challengedSummary: c.challengedSummary,
+        circumstances: input.essence, demands: c.demands, learnedOn: c.learnedOn, complainant: { kind: 'individual', name: v.name, iin: v.iin, email: v.email, phone: v.phone, postalAddress: v.postalAddress },
+        applicantId: seen.applicant_id ?? undefined, channel: 'reception_record', language: seen.language as Language, signed: true, filedOn: this.today(), receivedAt: this.now(),
+      });
+    }
     try {
       return await this.db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('reception_booking').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
@@ -196,6 +224,13 @@ export class ReceptionsService {
             break;
           }
           case 'convert': {
+            if (input.type === 'complaint') {
+              const complaintId = await this.complaints.insertIntake(trx, complaint!, { actor: by.actor, actors: ['clerk'], officialId: by.officialId });
+              const outcome = (row.outcome as Record<string, unknown> | null) ?? {};
+              patch.outcome = JSON.stringify({ ...outcome, kind: 'converted_to_complaint', type: 'complaint', complaintId });
+              details = { complaintId, type: 'complaint', citation: 'APC 90(3), 93(1)' };
+              break;
+            }
             // APC 90(3): put in writing and handled as a written appeal with its own term (registered now, channel "reception")
             const v = row.visitor as Visitor;
             const applicant: ApplicantInput = { kind: 'individual', name: v.name, iin: v.iin, email: v.email, phone: v.phone, postalAddress: v.postalAddress };

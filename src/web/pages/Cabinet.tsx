@@ -1,8 +1,11 @@
-/** The applicant's cabinet: my appeals with their status and term, and the notices the bodies sent me (APC 66). */
-import { useEffect } from 'react';
+/**
+ * The applicant's cabinet: my appeals with their status and term, my complaints with their review term (APC 99),
+ * my reception bookings (90), and the notices the bodies sent me (66).
+ */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
-import { Countdown, Loading, StateBadge, useDates, useLoad } from '../components/ui.tsx';
+import { api, type Booking } from '../api.ts';
+import { Countdown, ErrorBox, Loading, StateBadge, useDates, useLoad } from '../components/ui.tsx';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
@@ -39,6 +42,78 @@ export function NoticeList({ recipientId, subjectId }: { recipientId: string; su
         </li>
       ))}
     </ul>
+  );
+}
+
+function MyComplaints() {
+  const { t } = useTranslation();
+  const { day } = useDates();
+  const list = useLoad(() => api.complaints(), []);
+  if (!list.data) return <Loading error={list.error} />;
+  if (!list.data.length) return <p>{t('complaint.none')}</p>;
+  return (
+    <ul className="cases" data-testid="my-complaints">
+      {list.data.map((c) => (
+        <li key={c.id}>
+          <div>
+            <span className="number">{c.number}</span> <span className="summary">{c.challengedSummary}</span>
+          </div>
+          {c.appealId && <Link href={`/appeals/${c.appealId}`}>{t('complaint.openCase')}</Link>}
+          <div className="meta">
+            <span className="badge">{t(`complaintState.${c.state}`, { defaultValue: c.state })}</span>
+            <span>
+              {t('complaint.due')}: {day(c.due)} <span className="cite">APC 99</span>
+            </span>
+            <Countdown due={c.due} open={!c.decidedOn && !['decided', 'left_without_consideration', 'deemed_dismissed', 'self_remedied', 'court_route'].includes(c.state)} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function MyBookings() {
+  const { t } = useTranslation();
+  const { time } = useDates();
+  const list = useLoad(() => api.myBookings(), []);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  if (!list.data) return <Loading error={list.error} />;
+  if (!list.data.length) return <p>{t('reception.noBookings')}</p>;
+  const cancel = async (b: Booking) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.cancelBooking(b);
+      list.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <ErrorBox error={error} />
+      <ul className="cases" data-testid="my-bookings">
+        {list.data.map((b) => (
+          <li key={b.id}>
+            <div>
+              <strong>{time(b.slotAt)}</strong> {b.session && <span>{b.session.officialName}, {b.session.place}</span>}
+            </div>
+            <p className="pre">{b.topic}</p>
+            <div className="meta">
+              <span className="badge">{t(`reception.state.${b.state}`, { defaultValue: b.state })}</span>
+              {b.state === 'booked' && (
+                <button type="button" className="secondary" disabled={busy} onClick={() => void cancel(b)}>
+                  {t('reception.cancel')}
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -80,6 +155,14 @@ export default function Cabinet() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="my-complaints">
+        <h2 id="my-complaints">{t('complaint.mine')}</h2>
+        <MyComplaints />
+      </section>
+      <section aria-labelledby="my-bookings">
+        <h2 id="my-bookings">{t('reception.mine')}</h2>
+        <MyBookings />
       </section>
       <section aria-labelledby="my-notices">
         <h2 id="my-notices">{t('cabinet.notices')}</h2>

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { api, type Case, type TimelineEvent } from '../api.ts';
 import { Actions } from '../components/ActionForm.tsx';
+import { ActPanel } from '../components/ActPanel.tsx';
 import { Terms } from '../components/Terms.tsx';
 import { Countdown, Loading, StateBadge, useDates, useLoad } from '../components/ui.tsx';
 import { Link } from '../router.tsx';
@@ -94,12 +95,18 @@ export default function CasePage({ id }: { id: string }) {
                   <dt>{t('case.deemedRefused')}</dt>
                   <dd>
                     {day(a.deemedRefusedOn)} <span className="cite">APC 91(2)</span>
+                    {me?.kind === 'applicant' && (
+                      <div>
+                        <Link href={`/appeals/${a.id}/complaint?kind=deemed_refusal`}>{t('complaint.file')}</Link>
+                      </div>
+                    )}
                   </dd>
                 </>
               )}
             </dl>
           </section>
           <Decision decision={a.decision} />
+          <ActPanel appeal={a} onChanged={() => c.reload()} />
           <section aria-labelledby="terms">
             <h2 id="terms">{t('case.terms')}</h2>
             <Terms deadlines={a.deadlines} />
