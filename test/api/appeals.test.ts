@@ -170,6 +170,55 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(noReasons.body.code, 'exemption_reasons_required');
     });
 
+    test('#19 APC 73(4), 74: the protocol of a hearing held in person carries the content of 74(2); remarks are due 3 working days after reading it and are decided by the presiding official', async () => {
+      now = new Date('2025-04-02T05:00:00Z');
+      const reg = await register('2025-04-01T10:00:00+05:00');
+      const id = reg.body.id;
+      await act(id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+      await act(id, 'executor', { action: 'start_review' });
+      const early = await act(id, 'executor', { action: 'record_hearing_protocol', place: 'x', heldOn: '2025-04-02', startedAt: '10:00', endedAt: '10:30', presidingOfficial: 'x', secretary: 'x', participants: ['x'], issue: 'x', statements: 'x' });
+      assert.equal(early.status, 409, 'a protocol belongs to the hearing, after the preliminary decision');
+      await act(id, 'executor', { action: 'notify_preliminary_decision', draft: 'Предполагается отказ', method: 'hearing' });
+      now = new Date('2025-04-08T09:00:00Z');
+      const protocol = {
+        action: 'record_hearing_protocol', place: 'Сарыкемер, ул. Султан-Бейбарыс, 140, каб. 12', heldOn: '2025-04-08', startedAt: '11:00', endedAt: '11:40',
+        presidingOfficial: 'Сейткали Б.', secretary: 'Омарова Д.', participants: ['Иванов И. И.'], issue: 'Ремонт крыши за счёт бюджета',
+        statements: 'Заявитель возражает: крыша протекает в трёх квартирах', participantEntries: 'Управляющая компания не отвечает с января',
+      };
+      const backwards = await act(id, 'executor', { ...protocol, startedAt: '12:00' });
+      assert.equal(backwards.status, 422);
+      assert.equal(backwards.body.errors[0].field, 'body.endedAt');
+      const noTime = await act(id, 'executor', { ...protocol, startedAt: '25:00' });
+      assert.equal(noTime.status, 400);
+      const recorded = await act(id, 'executor', protocol);
+      assert.equal(recorded.status, 200, JSON.stringify(recorded.body));
+      const remarksTooSoon = await act(id, 'registrar', { action: 'record_protocol_remarks', text: 'Не записано про январь' });
+      assert.equal(remarksTooSoon.status, 409);
+      assert.equal(remarksTooSoon.body.code, 'protocol_not_read');
+      now = new Date('2025-04-10T09:00:00Z');
+      const read = await act(id, 'registrar', { action: 'record_protocol_reading', readOn: '2025-04-10', readBy: 'Иванов И. И.' });
+      assert.equal(read.status, 200, JSON.stringify(read.body));
+      const view = async () => (await call({ method: 'GET', url: `/api/v1/appeals/${id}`, as: 'deputy_head' })).body;
+      const readView = await view();
+      const readEvent = readView.timeline.at(-1);
+      assert.equal(readEvent.citation, 'APC 74(5)');
+      assert.equal(readEvent.details.remarksBy, '2025-04-15', 'Thu 10.04 + 3 working days = Tue 15.04');
+      assert.ok(readView.deadlines.some((d: { term: string; due: string }) => d.term === 'APC-74.6' && d.due === '2025-04-15'));
+      const nothingToDecide = await act(id, 'executor', { action: 'decide_protocol_remarks', decision: 'accepted', reasons: 'x' });
+      assert.equal(nothingToDecide.status, 409);
+      now = new Date('2025-04-15T09:00:00Z');
+      const remarks = await act(id, 'registrar', { action: 'record_protocol_remarks', text: 'В протоколе не отражено, что управляющая компания не отвечает с января' });
+      assert.equal(remarks.status, 200);
+      assert.equal((await view()).timeline.at(-1).details.late, false);
+      const decided = await act(id, 'executor', { action: 'decide_protocol_remarks', decision: 'accepted', reasons: 'Замечание соответствует сказанному на заслушивании' });
+      assert.equal(decided.status, 200);
+      assert.equal((await view()).timeline.at(-1).citation, 'APC 74(6)');
+      now = new Date('2025-04-16T09:00:00Z');
+      const late = await act(id, 'registrar', { action: 'record_protocol_remarks', text: 'Ещё одно замечание', receivedOn: '2025-04-16' });
+      assert.equal(late.status, 200, 'late remarks are kept, never lost');
+      assert.equal((await view()).timeline.at(-1).details.late, true);
+    });
+
     test('A9 APC 73(3), 66(2): the date on the acknowledgement of delivery of the registered letter opens the hearing window by itself', async () => {
       now = new Date('2025-04-03T05:00:00Z');
       const reg = await register('2025-04-02T10:00:00+05:00');

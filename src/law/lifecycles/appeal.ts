@@ -115,6 +115,12 @@ export const APPEAL: Lifecycle<AppealState> = {
     },
     { action: 'record_preliminary_receipt', from: ['preliminary_notified'], to: null, actors: ['official', 'clerk', 'system'], citation: 'APC 73(3)', starts: ['APC-73.3'] },
     { action: 'record_objection', from: ['preliminary_notified'], to: null, actors: ['official', 'applicant', 'clerk'], citation: 'APC 73(3)' },
+    // APC 74: the protocol of a hearing held in person, the participant's reading of it, remarks and their decision;
+    // reading and remarks may fall after the act (the 3 working days run from the reading, not the hearing)
+    { action: 'record_hearing_protocol', from: ['preliminary_notified'], to: null, actors: ['official'], citation: 'APC 74(1)-(4)' },
+    { action: 'record_protocol_reading', from: ['preliminary_notified', 'decided'], to: null, actors: ['official', 'clerk'], citation: 'APC 74(5)', starts: ['APC-74.6'] },
+    { action: 'record_protocol_remarks', from: ['preliminary_notified', 'decided'], to: null, actors: ['applicant', 'clerk', 'official'], citation: 'APC 74(6)' },
+    { action: 'decide_protocol_remarks', from: ['preliminary_notified', 'decided'], to: null, actors: ['official'], citation: 'APC 74(6)' },
     { action: 'grant_access', from: APPEAL_STATES, to: null, actors: ['official', 'head', 'deputy_head'], citation: 'APC 75(1)' },
     { action: 'request_access', from: APPEAL_STATES, to: null, actors: ['applicant', 'clerk'], citation: 'APC 75(1)', starts: ['APC-75.1'] },
     {

@@ -11,6 +11,7 @@ const instant = z
   .refine((v) => /T/.test(v) && toAlmatyDay(v) !== undefined, 'invalid_timestamp')
   .describe('An ISO timestamp with an offset');
 const text = (max: number) => z.string().trim().min(1).max(max);
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
 const uuid = z.uuid();
 const codes = <T extends { code: string }>(list: readonly T[]) => z.enum(list.map((g) => g.code) as [string, ...string[]]);
 
@@ -70,6 +71,22 @@ export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('notify_preliminary_decision'), draft: text(20_000), method: z.enum(['hearing', 'information_system', 'other']) }),
   z.strictObject({ action: z.literal('record_preliminary_receipt'), receivedOn: isoDate.describe('The day the participant received the preliminary decision (APC 73(3)); from the delivery record') }),
   z.strictObject({ action: z.literal('record_objection'), text: text(20_000), oral: z.boolean().default(false) }),
+  z.strictObject({
+    action: z.literal('record_hearing_protocol'),
+    place: text(500),
+    heldOn: isoDate,
+    startedAt: clock.describe('Start time of the hearing, HH:MM (APC 74(2)(1))'),
+    endedAt: clock.describe('End time, HH:MM (APC 74(2)(1))'),
+    presidingOfficial: text(300).describe('Surname and initials of the presiding official (74(2)(2)), who signs (74(4))'),
+    secretary: text(300).describe('Surname and initials of the secretary (74(2)(2)), who signs (74(4))'),
+    participants: z.array(text(300)).min(1).max(50).describe('The participant and other persons who took part (74(2)(3))'),
+    issue: text(4000).describe('The issue considered (74(2)(4))'),
+    statements: text(50_000).describe('Explanations, questions, answers and statements (74(2)(5))'),
+    participantEntries: z.string().trim().max(20_000).optional().describe('Facts the participant asked to enter as essential (74(3))'),
+  }),
+  z.strictObject({ action: z.literal('record_protocol_reading'), readOn: isoDate.describe('The day the participant read the protocol (74(5)); remarks are due 3 working days later (74(6))'), readBy: text(300) }),
+  z.strictObject({ action: z.literal('record_protocol_remarks'), text: text(20_000), receivedOn: isoDate.optional().describe('The day the remarks were received; default today') }),
+  z.strictObject({ action: z.literal('decide_protocol_remarks'), decision: z.enum(['accepted', 'rejected', 'partly_rejected']), reasons: text(4000) }),
   z.strictObject({
     action: z.literal('adopt_act'),
     outcome: z.enum(['satisfied', 'partly_satisfied', 'refused']),

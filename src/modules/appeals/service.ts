@@ -707,6 +707,36 @@ class Step {
       case 'record_objection':
         this.details = { oral: input.oral, text: input.text };
         return;
+      case 'record_hearing_protocol': {
+        const { action: _, ...protocol } = input;
+        if (input.heldOn > this.today) this.refuse(422, 'date_in_future', 'APC 74(2)(1)', {}, 'body.heldOn');
+        if (input.endedAt <= input.startedAt) this.refuse(422, 'ends_before_start', 'APC 74(2)(1)', {}, 'body.endedAt');
+        this.details = protocol;
+        return;
+      }
+      case 'record_protocol_reading': {
+        const protocol = (await this.events('record_hearing_protocol')).at(-1)?.details as { heldOn: string } | undefined;
+        if (!protocol) this.refuse(409, 'no_protocol', 'APC 74(5)');
+        if (input.readOn > this.today) this.refuse(422, 'date_in_future', 'APC 74(5)', {}, 'body.readOn');
+        if (input.readOn < protocol.heldOn) this.refuse(422, 'read_before_hearing', 'APC 74(5)', { heldOn: protocol.heldOn }, 'body.readOn');
+        this.details = { readOn: input.readOn, readBy: input.readBy, remarksBy: await this.due('APC-74.6', input.readOn, true) };
+        return;
+      }
+      case 'record_protocol_remarks': {
+        const reading = (await this.events('record_protocol_reading')).at(-1)?.details as { remarksBy: string } | undefined;
+        if (!reading) this.refuse(409, 'protocol_not_read', 'APC 74(6)');
+        const receivedOn = input.receivedOn ?? this.today;
+        if (receivedOn > this.today) this.refuse(422, 'date_in_future', 'APC 74(6)', {}, 'body.receivedOn');
+        // late remarks are kept, marked late, for the presiding official to decide on: nothing received is lost
+        this.details = { text: input.text, receivedOn, remarksBy: reading.remarksBy, late: receivedOn > reading.remarksBy };
+        return;
+      }
+      case 'decide_protocol_remarks': {
+        const remarks = await this.events('record_protocol_remarks');
+        if (remarks.length <= (await this.events('decide_protocol_remarks')).length) this.refuse(409, 'no_remarks_to_decide', 'APC 74(6)');
+        this.details = { decision: input.decision, reasons: input.reasons };
+        return;
+      }
       case 'adopt_act': {
         await this.hearingGuard(input.favourable, input.hearingExemption, input.exemptionReasons);
         this.patch.decided_at = this.svc.now();
