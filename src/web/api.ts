@@ -108,6 +108,8 @@ export interface Applicant {
   postalAddress?: string;
   email?: string;
   phone?: string;
+  /** channels besides the cabinet, to the contacts above (APC 66(2), 66(4)) */
+  notifyBy?: ('email' | 'sms' | 'post')[];
 }
 export interface Ticket {
   id: string;

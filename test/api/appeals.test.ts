@@ -71,6 +71,21 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(refuse.status, 400, 'there is no refuse action at all');
     });
 
+    test('APC 66(2), 66(4): notices go to the cabinet and to the channels the person asked for, at the contacts they gave; nowhere else', async () => {
+      const channelsOf = async (appealId: string) =>
+        (await app.database.db.selectFrom('notice').innerJoin('notice_delivery', 'notice_delivery.notice_id', 'notice.id')
+          .select(['notice_delivery.channel', 'notice_delivery.address']).where('notice.subject_id', '=', appealId).where('notice.type', '=', 'appeal_registered').execute())
+          .map((d) => `${d.channel}:${d.address ?? ''}`).sort();
+      const applicant = { kind: 'individual', name: 'Иванов Иван Иванович', postalAddress: 'Байзакский район, ул. Абая, 10', email: 'ivanov@example.kz', phone: '+7 701 000 00 00' };
+      const asked = await register('2025-03-24T10:00:00+05:00', { applicant: { ...applicant, notifyBy: ['email', 'sms'] } });
+      assert.equal(asked.status, 201, JSON.stringify(asked.body));
+      assert.deepEqual(await channelsOf(asked.body.id), ['cabinet:', 'email:ivanov@example.kz', 'sms:+77010000000']);
+      const silent = await register('2025-03-24T10:05:00+05:00', { applicant });
+      assert.deepEqual(await channelsOf(silent.body.id), ['cabinet:'], 'contacts alone are not a request to be notified there');
+      const bad = await register('2025-03-24T10:10:00+05:00', { applicant: { ...applicant, notifyBy: ['pigeon'] } });
+      assert.equal(bad.status, 400);
+    });
+
     test('registration numbers are unique and consecutive per body and year', async () => {
       const a = await register('2025-04-03T09:00:00+05:00');
       const b = await register('2025-04-03T10:00:00+05:00');

@@ -320,7 +320,7 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
     });
   });
 
-  test('an executor drafts an act from a standard form; the head signs it with a signature made by openssl and the case shows the act, its PDF and its public check (APC 77, 80)', async () => {
+  test('an executor drafts an act from a standard form; the head signs it with a signature made by openssl and the case shows the act; communicated, it takes effect; its PDF and public check open (APC 77, 80, 81, 83)', async () => {
     now = new Date();
     const id = await registeredCase('Қоршау орнатуға рұқсат');
     await journey('act-drafted-and-signed', async (page) => {
@@ -363,6 +363,14 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
       await card.getByText('Смағұлов Ержан Қанатұлы').waitFor();
       const stored = await app.database.db.selectFrom('act').select(['id', 'number', 'state']).where('appeal_id', '=', id).executeTakeFirstOrThrow();
       assert.equal(stored.state, 'in_force');
+      // communicated to the participant, it takes effect (APC 81, 83(2)) and the 5 working days of execution run (86(3))
+      await card.getByLabel(t(kk, 'act.method')).selectOption('cabinet');
+      await card.getByRole('button', { name: t(kk, 'act.communicateSubmit') }).click();
+      await card.getByText(t(kk, 'act.state.effective')).waitFor();
+      await card.getByText(t(kk, 'act.executionDue')).waitFor();
+      const effective = await app.database.db.selectFrom('act').select(['state', 'execution_due']).where('id', '=', stored.id).executeTakeFirstOrThrow();
+      assert.equal(effective.state, 'effective');
+      assert.ok(effective.execution_due, 'the execution term runs');
       const pdf = await page.request.get(`${base}${await card.getByRole('link', { name: t(kk, 'act.pdf') }).getAttribute('href')}`);
       assert.equal(pdf.headers()['content-type'], 'application/pdf');
       // the public check the PDF's QR points to is the server's page, not the web application's

@@ -4,6 +4,7 @@ import { toAlmatyDay } from '../../law/dates.ts';
 import { HEARING_EXEMPTIONS, RECUSAL_GROUNDS, SIMPLIFIED_TERMINATION_GROUNDS, TERMINATION_GROUNDS, APPEAL_CONTENT } from '../../law/requirements.ts';
 import { bin, email, iin, phone } from '../bodies/contract.ts';
 import { isoDate } from '../calendar/contract.ts';
+import { notifyBy } from '../notifications/contract.ts';
 
 const instant = z
   .string()
@@ -23,6 +24,7 @@ export const applicantInput = z.strictObject({
   postalAddress: z.string().trim().max(500).optional(),
   email: email.optional(),
   phone: phone.optional(),
+  notifyBy,
 });
 
 const intakeCommon = {

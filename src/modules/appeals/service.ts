@@ -33,7 +33,7 @@ import type { Schema } from '../../platform/schema.ts';
 import { appendCaseEvent, caseEvents } from '../audit/case-events.ts';
 import { formatRegistrationNumber, type BodyRow, type OrganisationService } from '../bodies/service.ts';
 import type { CalendarService } from '../calendar/service.ts';
-import { enqueueNotice, type NoticeInput } from '../notifications/service.ts';
+import { enqueueNotice, participantRecipient, type NoticeInput } from '../notifications/service.ts';
 import type { SignatureVerification } from '../../platform/signature.ts';
 import type { ActionInput } from './contract.ts';
 
@@ -134,13 +134,7 @@ async function lockAppeal(db: Tx, id: string) {
 
 /** The person behind an appeal as a notice recipient (APC 66): the cabinet if they have one, else their contacts. */
 function recipientOf(row: { id: string; applicant: unknown; applicant_id: string | null }): NoticeInput['recipient'] {
-  const a = row.applicant as ApplicantInput;
-  return {
-    kind: 'participant',
-    id: row.applicant_id ?? `appeal:${row.id}`,
-    online: row.applicant_id !== null,
-    contacts: { ...(a.email ? { email: a.email } : {}), ...(a.phone ? { phone: a.phone.replace(/[^\d+]/g, '') } : {}), ...(a.postalAddress ? { postalAddress: a.postalAddress } : {}) },
-  };
+  return participantRecipient(row.applicant_id ?? `appeal:${row.id}`, row.applicant_id !== null, row.applicant as ApplicantInput);
 }
 
 /** A UUID derived from a name: a reminder the job sends twice is one notice (the outbox ignores the second). */

@@ -4,6 +4,7 @@ import { toAlmatyDay } from '../../law/dates.ts';
 import { CHALLENGED_KINDS, COMPARISONS, COMPLAINT_CONTENT, COMPLAINT_DECISIONS, DECISION_GROUNDS, HEARD_PARTIES, NOT_CONSIDERED_GROUNDS, SUSPENSION_EXCEPTIONS } from '../../law/complaints.ts';
 import { bin, email, iin, phone } from '../bodies/contract.ts';
 import { isoDate } from '../calendar/contract.ts';
+import { notifyBy } from '../notifications/contract.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const uuid = z.uuid();
@@ -19,6 +20,7 @@ export const complainant = z.strictObject({
   actualAddress: z.string().trim().max(500).optional().describe('APC 93(2)(3)'),
   email: email.optional(),
   phone: phone.optional(),
+  notifyBy,
 });
 
 const complaintFields = {

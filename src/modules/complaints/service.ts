@@ -32,7 +32,7 @@ import type { ActingAs, AppealsService, ApplicantInput } from '../appeals/servic
 import { appendCaseEvent, caseEvents } from '../audit/case-events.ts';
 import { formatRegistrationNumber, type BodyRow, type OrganisationService } from '../bodies/service.ts';
 import type { CalendarService } from '../calendar/service.ts';
-import { enqueueNotice, type NoticeInput } from '../notifications/service.ts';
+import { enqueueNotice, participantRecipient, type NoticeInput } from '../notifications/service.ts';
 
 type Tx = Transaction<Schema>;
 export type ComplaintRow = Awaited<ReturnType<ComplaintsService['find']>>;
@@ -130,13 +130,7 @@ const nameIn = (name: unknown, lang: Language) => (name as Localized)[lang];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function recipientOf(row: { id: string; complainant: unknown; applicant_id: string | null }): NoticeInput['recipient'] {
-  const c = row.complainant as ComplainantInput;
-  return {
-    kind: 'participant',
-    id: row.applicant_id ?? `complaint:${row.id}`,
-    online: row.applicant_id !== null,
-    contacts: { ...(c.email ? { email: c.email } : {}), ...(c.phone ? { phone: c.phone.replace(/[^\d+]/g, '') } : {}), ...(c.postalAddress ? { postalAddress: c.postalAddress } : {}) },
-  };
+  return participantRecipient(row.applicant_id ?? `complaint:${row.id}`, row.applicant_id !== null, row.complainant as ComplainantInput);
 }
 
 async function lockComplaint(trx: Tx, id: string) {

@@ -2,6 +2,13 @@
 import { z } from 'zod';
 import { isoDate } from '../calendar/contract.ts';
 
+/** APC 66(2), (4): the channels a person asks for besides the cabinet, to the contacts they gave */
+export const notifyBy = z
+  .array(z.enum(['email', 'sms', 'post']))
+  .max(3)
+  .optional()
+  .describe('Channels to be notified through besides the cabinet, to the contacts given here (APC 66(2), 66(4))');
+
 export const recipientParam = z.strictObject({ recipientId: z.string().min(1).max(200) });
 export const recipientNoticeParams = z.strictObject({ recipientId: z.string().min(1).max(200), noticeId: z.uuid() });
 export const noticeParam = z.strictObject({ noticeId: z.uuid() });

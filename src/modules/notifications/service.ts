@@ -21,6 +21,17 @@ import { checkData, escapeHtml, formatDate, fullText, localCitation, renderNotic
 export type { Recipient } from './channels.ts';
 export type { NoticeType } from './catalogue.ts';
 
+/** A participant as a recipient: the cabinet when they have one, the contacts they gave, the channels they asked for. */
+export function participantRecipient(id: string, online: boolean, person: { email?: string | undefined; phone?: string | undefined; postalAddress?: string | undefined; notifyBy?: Recipient['preferred'] }): Recipient {
+  return {
+    kind: 'participant',
+    id,
+    online,
+    contacts: { ...(person.email ? { email: person.email } : {}), ...(person.phone ? { phone: person.phone.replace(/[^\d+]/g, '') } : {}), ...(person.postalAddress ? { postalAddress: person.postalAddress } : {}) },
+    ...(person.notifyBy?.length ? { preferred: person.notifyBy } : {}),
+  };
+}
+
 export interface NoticeInput {
   /** fix the id to make the caller's own retries idempotent; a second notice with the same id is not written */
   id?: string;

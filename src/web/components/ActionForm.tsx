@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Body, type Case, type Grounds, type Lang, type Official } from '../api.ts';
 import { ErrorBox, Field, fieldError } from './ui.tsx';
 
-type Kind = 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | 'lines' | 'checks' | 'body' | 'official';
+type Kind = 'text' | 'textarea' | 'date' | 'time' | 'select' | 'checkbox' | 'lines' | 'checks' | 'body' | 'official';
 interface Spec {
   name: string;
   kind: Kind;
@@ -32,6 +32,21 @@ const FORMS: Record<string, Spec[]> = {
   notify_preliminary_decision: [{ name: 'draft', kind: 'textarea', required: true }, { name: 'method', kind: 'select', options: ['hearing', 'information_system', 'other'], required: true }],
   record_preliminary_receipt: [{ name: 'receivedOn', kind: 'date', required: true, default: 'today' }],
   record_objection: [{ name: 'text', kind: 'textarea', required: true }, { name: 'oral', kind: 'checkbox' }],
+  record_hearing_protocol: [
+    { name: 'place', kind: 'text', required: true },
+    { name: 'heldOn', kind: 'date', required: true, default: 'today' },
+    { name: 'startedAt', kind: 'time', required: true },
+    { name: 'endedAt', kind: 'time', required: true },
+    { name: 'presidingOfficial', kind: 'text', required: true },
+    { name: 'secretary', kind: 'text', required: true },
+    { name: 'participants', kind: 'lines', required: true },
+    { name: 'issue', kind: 'textarea', required: true },
+    { name: 'statements', kind: 'textarea', required: true },
+    { name: 'participantEntries', kind: 'textarea' },
+  ],
+  record_protocol_reading: [{ name: 'readOn', kind: 'date', required: true, default: 'today' }, { name: 'readBy', kind: 'text', required: true }],
+  record_protocol_remarks: [{ name: 'text', kind: 'textarea', required: true }, { name: 'receivedOn', kind: 'date', default: 'today' }],
+  decide_protocol_remarks: [{ name: 'decision', kind: 'select', options: ['accepted', 'rejected', 'partly_rejected'], required: true }, { name: 'reasons', kind: 'textarea', required: true }],
   adopt_act: [
     { name: 'outcome', kind: 'select', options: ['satisfied', 'partly_satisfied', 'refused'], required: true },
     { name: 'favourable', kind: 'checkbox' },
@@ -154,6 +169,7 @@ function ActionDialog({ appeal, action, citation, bodies, officials, grounds, on
                 const common = { ...p, name: s.name, required: s.required, value: String(values[s.name] ?? ''), onChange: (e: { target: { value: string } }) => set(s.name, e.target.value) };
                 if (s.kind === 'textarea' || s.kind === 'lines') return <textarea {...common} rows={4} />;
                 if (s.kind === 'date') return <input {...common} type="date" />;
+                if (s.kind === 'time') return <input {...common} type="time" />;
                 if (s.kind === 'text') return <input {...common} />;
                 const opts =
                   s.kind === 'body'

@@ -56,9 +56,10 @@ function MyComplaints() {
       {list.data.map((c) => (
         <li key={c.id}>
           <div>
-            <span className="number">{c.number}</span> <span className="summary">{c.challengedSummary}</span>
+            <span className="number">{c.number}</span>{' '}
+            {/* what is challenged leads to the case it belongs to */}
+            {c.appealId ? <Link href={`/appeals/${c.appealId}`}>{c.challengedSummary}</Link> : <span>{c.challengedSummary}</span>}
           </div>
-          {c.appealId && <Link href={`/appeals/${c.appealId}`}>{t('complaint.openCase')}</Link>}
           <div className="meta">
             <span className="badge">{t(`complaintState.${c.state}`, { defaultValue: c.state })}</span>
             <span>
@@ -98,14 +99,14 @@ function MyBookings() {
       <ul className="cases" data-testid="my-bookings">
         {list.data.map((b) => (
           <li key={b.id}>
-            <div>
+            <div id={`booking-${b.id}`}>
               <strong>{time(b.slotAt)}</strong> {b.session && <span>{b.session.officialName}, {b.session.place}</span>}
             </div>
             <p className="pre">{b.topic}</p>
             <div className="meta">
               <span className="badge">{t(`reception.state.${b.state}`, { defaultValue: b.state })}</span>
               {b.state === 'booked' && (
-                <button type="button" className="secondary" disabled={busy} onClick={() => void cancel(b)}>
+                <button type="button" className="secondary" aria-describedby={`booking-${b.id}`} disabled={busy} onClick={() => void cancel(b)}>
                   {t('reception.cancel')}
                 </button>
               )}

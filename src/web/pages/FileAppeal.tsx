@@ -229,6 +229,14 @@ export default function FileAppeal() {
             <Field label={t('signin.email')} error={fieldError(error, 'applicant.email')}>
               {(p) => <input {...p} type="email" autoComplete="email" value={applicant.email ?? ''} onChange={(e) => setApplicant({ ...applicant, email: e.target.value })} />}
             </Field>
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={applicant.notifyBy?.includes('email') ?? false}
+                onChange={(e) => setApplicant({ ...applicant, notifyBy: e.target.checked ? ['email'] : [] })}
+              />{' '}
+              {t('file.notifyByEmail')}
+            </label>
           </fieldset>
           <button type="button" className="secondary" onClick={() => setStep('body')}>
             {t('file.back')}
