@@ -852,6 +852,7 @@ export function createClient(options: ClientOptions) {
       postalAddress?: string;
       email?: string;
       phone?: string;
+      notifyBy?: Array<"email" | "sms" | "post">;
     };
     signature?: {
       format: "cms";
@@ -1072,6 +1073,30 @@ export function createClient(options: ClientOptions) {
     text: string;
     oral?: boolean;
   } | {
+    action: "record_hearing_protocol";
+    place: string;
+    heldOn: string;
+    startedAt: string;
+    endedAt: string;
+    presidingOfficial: string;
+    secretary: string;
+    participants: Array<string>;
+    issue: string;
+    statements: string;
+    participantEntries?: string;
+  } | {
+    action: "record_protocol_reading";
+    readOn: string;
+    readBy: string;
+  } | {
+    action: "record_protocol_remarks";
+    text: string;
+    receivedOn?: string;
+  } | {
+    action: "decide_protocol_remarks";
+    decision: "accepted" | "rejected" | "partly_rejected";
+    reasons: string;
+  } | {
     action: "adopt_act";
     outcome: "satisfied" | "partly_satisfied" | "refused";
     favourable: boolean;
@@ -1269,6 +1294,7 @@ export function createClient(options: ClientOptions) {
       postalAddress?: string;
       email?: string;
       phone?: string;
+      notifyBy?: Array<"email" | "sms" | "post">;
     };
     anonymous?: boolean;
     signed: boolean;
@@ -1926,6 +1952,7 @@ export function createClient(options: ClientOptions) {
       actualAddress?: string;
       email?: string;
       phone?: string;
+      notifyBy?: Array<"email" | "sms" | "post">;
     };
     language: "kk" | "ru" | "en";
     filedOn?: string;
@@ -2262,6 +2289,7 @@ export function createClient(options: ClientOptions) {
       actualAddress?: string;
       email?: string;
       phone?: string;
+      notifyBy?: Array<"email" | "sms" | "post">;
     };
     language: "kk" | "ru" | "en";
     filedOn?: string;

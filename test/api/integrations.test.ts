@@ -14,6 +14,7 @@ import pino from 'pino';
 import { XmlDocument, type XmlElement } from 'xmldoc';
 import { parseCsv } from '../../src/modules/integrations/csv.ts';
 import { WebhookWorker } from '../../src/modules/integrations/webhooks.ts';
+import { createClient, TyndaError } from '../../clients/ts/index.ts';
 import { ENGINES } from '../support/databases.ts';
 import { signIn, testApp } from '../support/app.ts';
 
@@ -98,6 +99,9 @@ for (const { engine, skip } of ENGINES) {
       try { body = res.body ? res.json() : undefined; } catch { body = res.body; }
       return { status: res.statusCode, body, raw: res.body, type: String(res.headers['content-type'] ?? '') };
     };
+    let address: string | undefined;
+    /** the app on a real socket, for clients that speak HTTP (calendar applications, the generated client) */
+    const listening = async () => (address ??= await app.server.listen({ port: 0, host: '127.0.0.1' }));
     const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
     const post311 = (ext: 'json' | 'xml', fields: Record<string, string>, headers: Record<string, string> = {}) =>
       call({ method: 'POST', url: `/open311/v2/requests.${ext}`, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: form(fields) });
@@ -318,7 +322,19 @@ for (const { engine, skip } of ENGINES) {
         // a step refused by the procedure writes no delivery
         const refused = await act(reg.body.id, 'registrar', { action: 'redirect', toBodyId: bodies['KRG-ABA'], reasons: 'again' });
         assert.equal(refused.status, 409);
-        assert.equal((await app.database.db.selectFrom('webhook_delivery').select('id').where('subscription_id', '=', sub.body.id).execute()).length, 2);
+        const deliveries = async () => (await app.database.db.selectFrom('webhook_delivery').select('id').where('subscription_id', '=', sub.body.id).execute()).length;
+        assert.equal(await deliveries(), 2);
+        // a step whose transaction rolls back after its event was appended (the answer cannot reach a named person
+        // with no cabinet and no postal address, APC 89(2)) leaves no delivery behind: the outbox is that transaction's
+        const named = await post311('json', example());
+        assert.equal(await deliveries(), 3, 'its registration');
+        const appeal = await app.database.db.selectFrom('appeal').select('id').where('number', '=', named.body[0].service_request_id).executeTakeFirstOrThrow();
+        assert.equal((await act(appeal.id, 'deputy_head', { action: 'start_review' })).status, 200);
+        const unreachable = await act(appeal.id, 'deputy_head', { action: 'answer', text: 'Отопление восстановлено' });
+        assert.equal(unreachable.status, 422, JSON.stringify(unreachable.body));
+        assert.equal(unreachable.body.code, 'notice_unreachable');
+        assert.equal(await deliveries(), 3, 'no appeal.decided for a decision that was rolled back');
+        assert.deepEqual(await worker.runOnce(), { delivered: 1, retrying: 0, failed: 0, lost: 0 });
         assert.equal((await call({ method: 'DELETE', url: `/api/v1/webhooks/${sub.body.id}`, headers: { authorization: `Bearer ${apiKey}` } })).body.active, false);
         assert.equal((await call({ method: 'GET', url: `/api/v1/webhooks/${sub.body.id}/deliveries`, as: 'executor' })).status, 403);
       } finally {
@@ -367,6 +383,7 @@ for (const { engine, skip } of ENGINES) {
         assert.ok(mine, 'the deemed refusal was delivered');
         assert.equal(mine.event.citation, 'APC 91(2)');
         assert.equal(mine.event.details.expiredOn, reg.body.due);
+        assert.equal(mine.appeal.deemedRefusedOn, reg.body.due);
         await call({ method: 'DELETE', url: `/api/v1/webhooks/${sub.body.id}`, as: 'sysadmin' });
       } finally {
         await receiver.close();
@@ -499,7 +516,7 @@ for (const { engine, skip } of ENGINES) {
       const mine = await feed('applicant', 'hearings');
       const receptions = await feed('applicant', 'receptions');
       // a calendar application: a plain GET of the address on a running server, no sign-in
-      const address = await app.server.listen({ port: 0, host: '127.0.0.1' });
+      const address = await listening();
       const get = (path: string) => fetch(`${address}${path}`, { headers: { 'accept-language': 'ru' } });
       const res = await get(official.path);
       assert.equal(res.status, 200);
@@ -523,6 +540,25 @@ for (const { engine, skip } of ENGINES) {
       assert.equal((await get(mine.path)).status, 404);
       assert.equal((await get('/api/v1/calendar-feeds/tyc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status, 404);
       assert.equal((await call({ method: 'DELETE', url: `/api/v1/calendar-feeds/${official.id}`, as: 'applicant' })).status, 404, 'only the owner revokes');
+    });
+    // ---------- the generated client ----------
+
+    test('the TypeScript client generated from /api/openapi.json (clients/ts) works against a running Tynda: typed calls, problems as TyndaError', async () => {
+      const client = createClient({ baseUrl: await listening(), token: apiKey, language: 'en' });
+      assert.equal((await client.getHealth()).status, 'ok');
+      const sub = await client.postWebhooks({ url: 'http://127.0.0.1:9/unused', secret: 'client-secret-0123456789', events: ['appeal.decided'] });
+      assert.deepEqual(sub.events, ['appeal.decided']);
+      assert.deepEqual((await client.getWebhooksByIdDeliveries({ id: sub.id })).deliveries, []);
+      assert.equal((await client.deleteWebhooksById({ id: sub.id })).active, false);
+      assert.match(await client.getExportsAppealsCsv({ view: 'body' }), /^\uFEFF?number,type,procedure/);
+      await assert.rejects(client.postWebhooks({ url: 'ftp://example.kz/x', secret: 'short', events: ['appeal.decided'] }), (e: unknown) => {
+        assert.ok(e instanceof TyndaError);
+        assert.equal(e.status, 400);
+        assert.equal(e.problem.code, 'validation');
+        assert.deepEqual(e.problem.errors!.map((x) => x.field).sort(), ['body.secret', 'body.url']);
+        return true;
+      });
+      await assert.rejects(createClient({ baseUrl: address! }).getWebhooks(), (e: unknown) => e instanceof TyndaError && e.status === 401);
     });
   });
 }

@@ -92,6 +92,9 @@ export function integrationRoutes(app: App, { integrations, appeals, access, org
       return send(reply, formatOf(request), 'errors', open311Errors(p, request.lang), p.status);
     };
     const tags = ['open311'];
+    // the standard's own specification documents these (docs/integrations.md): they answer JSON or XML and report
+    // errors in its `errors` form, not problem+json, so they stay out of Tynda's OpenAPI document
+    const hide = true;
     const format = (file: string) => {
       const f = splitFormat(file);
       if (!f) throw new Problem(404, 'route_not_found');
@@ -101,12 +104,12 @@ export function integrationRoutes(app: App, { integrations, appeals, access, org
 
     for (const ext of ['json', 'xml'] as const) {
       scope.get(`${OPEN311_PREFIX}/services.${ext}`, {
-        schema: { tags, summary: `Open311 GeoReport v2: the service list (the leaf topics of the classifier), ${ext.toUpperCase()}` },
+        schema: { hide, tags, summary: `Open311 GeoReport v2: the service list (the leaf topics of the classifier), ${ext.toUpperCase()}` },
         errorHandler,
       }, async (request, reply) => send(reply, ext, 'services', (await integrations.services(request.lang)) as never));
 
       scope.get(`${OPEN311_PREFIX}/requests.${ext}`, {
-        schema: { tags, summary: `Open311 GeoReport v2: service requests (appeals with a topic) the api_key may read, ${ext.toUpperCase()}` },
+        schema: { hide, tags, summary: `Open311 GeoReport v2: service requests (appeals with a topic) the api_key may read, ${ext.toUpperCase()}` },
         errorHandler,
       }, async (request, reply) => {
         const parsed = open311Query.safeParse(request.query);
@@ -119,6 +122,7 @@ export function integrationRoutes(app: App, { integrations, appeals, access, org
 
       scope.post(`${OPEN311_PREFIX}/requests.${ext}`, {
         schema: {
+          hide,
           tags,
           summary: `Open311 GeoReport v2: create a service request, filed as an electronic appeal (APC 64(4)) of the type of attribute[TYPE], ${ext.toUpperCase()}`,
           description: 'Form fields of the specification (application/x-www-form-urlencoded, or JSON). `api_key` is an API token with `appeal.register`. An `Idempotency-Key` header makes a resubmission return the first request.',
@@ -138,7 +142,7 @@ export function integrationRoutes(app: App, { integrations, appeals, access, org
     }
 
     scope.get(`${OPEN311_PREFIX}/services/:file`, {
-      schema: { tags, summary: 'Open311 GeoReport v2: a service definition (its attributes), services/{service_code}.json or .xml' },
+      schema: { hide, tags, summary: 'Open311 GeoReport v2: a service definition (its attributes), services/{service_code}.json or .xml' },
       errorHandler,
     }, async (request, reply) => {
       const f = format((request.params as { file: string }).file);
@@ -146,7 +150,7 @@ export function integrationRoutes(app: App, { integrations, appeals, access, org
     });
 
     scope.get(`${OPEN311_PREFIX}/requests/:file`, {
-      schema: { tags, summary: 'Open311 GeoReport v2: one service request by its id (the registration number, or the appeal id), requests/{id}.json or .xml' },
+      schema: { hide, tags, summary: 'Open311 GeoReport v2: one service request by its id (the registration number, or the appeal id), requests/{id}.json or .xml' },
       errorHandler,
     }, async (request, reply) => {
       const f = format((request.params as { file: string }).file);

@@ -69,7 +69,9 @@ export const webhookOutbox: CaseEventListener = async (db, e) => {
     occurredAt: e.at.toISOString(),
     appeal: {
       id: a.id, number: a.number, bodyId: a.body_id, type: a.type, procedure: a.procedure, state: e.state ?? a.state, channel: a.channel,
-      receivedOn: a.received_on, registeredOn: a.registered_on, due: a.due, deemedRefusedOn: a.deemed_refused_on, redirectedFrom: a.redirected_from, parentId: a.parent_id,
+      receivedOn: a.received_on, registeredOn: a.registered_on, due: a.due, redirectedFrom: a.redirected_from, parentId: a.parent_id,
+      // the case row is updated after its event is appended: the fact this event records is taken from the event
+      deemedRefusedOn: a.deemed_refused_on ?? (e.action === 'deemed_refusal' ? ((e.details?.expiredOn as string | undefined) ?? null) : null),
     },
     event: { seq: e.seq, action: e.action, citation: e.citation ?? null, state: e.state ?? null, details },
   };
