@@ -389,6 +389,109 @@ export interface Booking {
   session?: { officialName: string; place: string; format: string; bodyId: string };
 }
 
+// ---- public services (docs/services.md: LSS 12, 25, 28–29) ----
+
+export interface PublicService {
+  code: string;
+  name: Localized;
+  providers: { bodyTypes: string[]; bodies: { id: string; code: string; name: Localized }[] };
+  providerNote: Localized | null;
+  channels: { code: string; citation: string; name: string }[];
+  term: { amount: number; unit: string; text: string; note?: Localized };
+  documents: (Localized & { fromIs: boolean })[];
+  fee: { free: boolean; mci?: number; note?: Localized };
+  refusalGrounds: Ground[];
+  refusalOther: Localized[];
+  procedureAct: { title: Localized; number: string; date: string };
+  result: Localized | null;
+  proactive: boolean;
+  sociallySignificant: boolean;
+  active: boolean;
+  version: number;
+}
+export interface ServiceList {
+  items: PublicService[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export interface QualityRow {
+  serviceCode: string | null;
+  serviceName: string | null;
+  providerBodyId: string | null;
+  providerName: string | null;
+  ratings: number;
+  average: number | null;
+  damped: number | null;
+  satisfiedPer100: number | null;
+  dissatisfiedPer100: number | null;
+  complaints: number;
+  complaintsPer100Ratings: number | null;
+  distribution: number[];
+  reliable: boolean;
+}
+export interface Quality {
+  by: string;
+  citation: string;
+  method: { priorWeight: number; minRatings: number; satisfiedFrom: number; per: number; overallAverage: number | null };
+  rows: QualityRow[];
+}
+export type ServiceComplaintAddressee = 'provider' | 'state_corporation' | 'authorized_body';
+export interface ServiceComplaintInput {
+  serviceCode: string;
+  addressee: ServiceComplaintAddressee;
+  bodyId?: string;
+  providerBodyId?: string;
+  subject: 'quality' | 'administrative_act';
+  receiptRef?: string;
+  essence: string;
+  demands?: string;
+  complainant: { kind: 'individual' | 'legal_entity'; name: string; iin?: string; postalAddress?: string; email?: string };
+  language: Lang;
+}
+export interface ServiceComplaint {
+  id: string;
+  number: string;
+  serviceCode: string;
+  serviceName: string;
+  addressee: ServiceComplaintAddressee;
+  bodyId: string;
+  providerBodyId: string | null;
+  state: string;
+  channel: string;
+  subject: string;
+  receiptRef: string | null;
+  essence: string;
+  demands: string | null;
+  receivedOn: string;
+  registeredOn: string;
+  term: string;
+  citation: string;
+  originalDue: string;
+  due: string;
+  extendedDays: number;
+  overdue: boolean;
+  decision: { outcome?: string; citation?: string; reasons?: string; measures?: string | null; decidedOn?: string; apcNumber?: string } | null;
+  decidedOn: string | null;
+  closedAt: string | null;
+  apcComplaintId: string | null;
+  version: number;
+}
+export interface ServiceComplaintCase extends ServiceComplaint {
+  dueExplanation: { code: string; date?: string; until?: string; text: string }[];
+  timeline: TimelineEvent[];
+  deadlines: { term: string; from: string; due: string; open: boolean }[];
+  actions: { action: string; citation: string }[];
+  message: string | null;
+}
+export interface Rating {
+  id: string;
+  serviceCode: string;
+  providerBodyId: string;
+  score: number;
+  receiptKey: string;
+}
+
 export const api = {
   me: () => call<Me>('GET', '/api/v1/auth/me'),
   login: (login: string, password: string) => call<SignedIn>('POST', '/api/v1/auth/login', { login, password }),
@@ -431,4 +534,13 @@ export const api = {
   book: (sessionId: string, input: { slotAt: string; topic: string; language: Lang; videoConsent: boolean }) => call<Booking>('POST', `/api/v1/receptions/sessions/${encodeURIComponent(sessionId)}/bookings`, input),
   myBookings: () => call<{ items: Booking[] }>('GET', '/api/v1/receptions/bookings').then((r) => r.items),
   cancelBooking: (b: Booking) => call<Booking>('POST', `/api/v1/receptions/bookings/${encodeURIComponent(b.id)}/actions`, { version: b.version, action: 'cancel' }),
+  // public services (docs/services.md)
+  services: (q: { q?: string; channel?: string; page?: number }) => call<ServiceList>('GET', `/api/v1/services${qs({ ...q })}`),
+  service: (code: string) => call<PublicService>('GET', `/api/v1/services/${encodeURIComponent(code)}`),
+  serviceQuality: (serviceCode: string) => call<Quality>('GET', `/api/v1/services/quality${qs({ by: 'service', serviceCode })}`),
+  rateService: (code: string, input: { providerBodyId: string; score: number; comment?: string; receiptRef?: string; complaintId?: string }) => call<Rating>('POST', `/api/v1/services/${encodeURIComponent(code)}/ratings`, input),
+  fileServiceComplaint: (input: ServiceComplaintInput) => call<ServiceComplaintCase>('POST', '/api/v1/service-complaints', input),
+  serviceComplaints: () => call<{ items: ServiceComplaint[] }>('GET', '/api/v1/service-complaints').then((r) => r.items),
+  serviceComplaint: (id: string) => call<ServiceComplaintCase>('GET', `/api/v1/service-complaints/${encodeURIComponent(id)}`),
+  serviceComplaintAct: (c: { id: string; version: number }, input: Record<string, unknown>) => call<ServiceComplaintCase>('POST', `/api/v1/service-complaints/${encodeURIComponent(c.id)}/actions`, { version: c.version, ...input }),
 };

@@ -19,6 +19,8 @@ const BodyLoad = lazy(() => import('./pages/BodyLoad.tsx'));
 const Complaint = lazy(() => import('./pages/Complaint.tsx'));
 const Petitions = lazy(() => import('./pages/Petitions.tsx'));
 const Receptions = lazy(() => import('./pages/Receptions.tsx'));
+const Services = lazy(() => import('./pages/Services.tsx'));
+const ServiceComplaint = lazy(() => import('./pages/ServiceComplaint.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 
 function Page({ path }: { path: string }): ReactNode {
@@ -33,10 +35,17 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/petitions') return <Petitions view="list" />;
   if (path === '/petitions/new') return <Petitions view="new" />;
   if (path === '/receptions') return <Receptions />;
+  if (path === '/services') return <Services />;
   const c = match('/appeals/:id', path);
   if (c) return <CasePage id={c.id!} />;
   const complaint = match('/appeals/:id/complaint', path);
   if (complaint) return <Complaint appealId={complaint.id!} />;
+  const service = match('/services/:code', path);
+  if (service) return <Services code={service.code!} />;
+  const serviceComplaint = match('/services/:code/complaint', path);
+  if (serviceComplaint) return <ServiceComplaint code={serviceComplaint.code!} />;
+  const followed = match('/service-complaints/:id', path);
+  if (followed) return <ServiceComplaint id={followed.id!} />;
   const petition = match('/petitions/:id', path);
   if (petition) return <Petitions view="page" id={petition.id!} />;
   return <NotFound />;
@@ -78,6 +87,7 @@ function Header({ me, onSignOut }: { me: Me | null | undefined; onSignOut: () =>
             <Link href="/cabinet">{t('nav.cabinet')}</Link>
             <Link href="/petitions">{t('nav.petitions')}</Link>
             <Link href="/receptions">{t('nav.receptions')}</Link>
+            <Link href="/services">{t('nav.services')}</Link>
           </>
         )}
         {me ? (

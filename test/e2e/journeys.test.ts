@@ -5,7 +5,8 @@
  * registers a paper appeal (64(2)–(3)); an executor hears (73) and decides (77: adopt_act); a head extends the
  * term (76(3)); an executor drafts an act from a standard form and the head signs it with a CMS signature made by
  * openssl, as the external signing tool would (77, 80); a citizen complains against the act (91); a citizen files,
- * signs and watches a petition (90-2, 90-3); a citizen books a personal reception and cancels it (90). A failing
+ * signs and watches a petition (90-2, 90-3); a citizen books a personal reception and cancels it (90); a citizen
+ * finds a public service, complains about it and follows the complaint to its decision (LSS 12, 25). A failing
  * test leaves a screenshot in test-results/e2e/.
  */
 import { after, before, describe, test } from 'node:test';
@@ -486,6 +487,84 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
       await mine.getByText(t(kk, 'reception.state.cancelled')).waitFor();
       const cancelled = await app.database.db.selectFrom('reception_booking').select('state').where('id', '=', booked.id).executeTakeFirstOrThrow();
       assert.equal(cancelled.state, 'cancelled');
+    }, { phone: true });
+  });
+
+  test('a citizen finds a public service, sees its term and documents, complains about it (LSS 25) and follows the complaint in the cabinet', async () => {
+    now = new Date();
+    const MARRIAGE = '00801002';
+    await journey('citizen-service-complaint', async (page) => {
+      await asCitizen(page);
+      await page.goto(`${base}/`);
+      await page.getByRole('navigation', { name: t(kk, 'app.menu') }).getByRole('link', { name: t(kk, 'nav.services') }).click();
+      await page.getByRole('heading', { level: 1, name: t(kk, 'services.title') }).waitFor();
+      // the register: words of the name as written, and a channel (LSS 12, 18(2)); the search stays in the address
+      await page.getByLabel(t(kk, 'services.search')).fill('Неке');
+      await page.getByLabel(t(kk, 'services.channel')).selectOption('provider');
+      await page.getByRole('button', { name: t(kk, 'services.find') }).click();
+      await page.waitForURL(/\/services\?q=.+&channel=provider/);
+      const found = page.getByTestId('services').getByRole('link', { name: /Неке қиюды/ });
+      await found.click();
+
+      // the service: its term, documents (one taken from information systems, not asked of the citizen), fee, act
+      await page.getByRole('heading', { level: 1, name: /Неке қиюды/ }).waitFor();
+      assert.match((await page.getByTestId('service-term').textContent())!, /30/);
+      const documents = page.getByTestId('service-documents').locator('li');
+      assert.equal(await documents.count(), 2);
+      await documents.filter({ hasText: 'Мемлекеттік бажды' }).getByText(t(kk, 'services.fromIs')).waitFor();
+      await page.getByTestId('service-facts').getByText(t(kk, 'services.mci').replace('{{mci}}', '0,5')).waitFor();
+      await page.getByTestId('service-facts').getByText('LSS 21-1').waitFor();
+      await page.getByTestId('service-quality').getByText(t(kk, 'services.noRatings')).waitFor();
+
+      // the complaint (LSS 25(2)): to the provider, 5 working days from registration
+      await page.getByRole('link', { name: t(kk, 'services.complain') }).first().click();
+      await page.getByRole('heading', { level: 1, name: t(kk, 'serviceComplaint.title') }).waitFor();
+      await page.getByRole('radio', { name: new RegExp(t(kk, 'serviceComplaint.to.provider')) }).check();
+      await page.getByRole('combobox', { name: new RegExp(t(kk, 'serviceComplaint.provider')) }).selectOption(ids['KRG-BZH']!);
+      // what happened is required: the API's message stands next to the field
+      const essence = page.getByLabel(t(kk, 'serviceComplaint.essence'));
+      await page.getByRole('button', { name: t(kk, 'serviceComplaint.submit') }).click();
+      await page.locator('.field.invalid').filter({ has: essence }).locator('.error').waitFor();
+      await essence.fill('Неке қиюды тіркеуге өтінішті қабылдамай, жүйеде бар құжаттарды қағаз түрінде талап етті.');
+      await page.getByLabel(t(kk, 'services.receiptRef')).fill('KZ-2026-000123');
+      await page.getByRole('button', { name: t(kk, 'serviceComplaint.submit') }).click();
+      const number = (await page.getByTestId('service-complaint-number').textContent())!;
+      const stored = await app.database.db.selectFrom('service_complaint').select(['id', 'state', 'term_id', 'due', 'body_id', 'channel']).where('number', '=', number).executeTakeFirstOrThrow();
+      assert.deepEqual([stored.state, stored.term_id, stored.body_id, stored.channel], ['registered', 'LSS-25.2', ids['KRG-BZH'], 'electronic']);
+      // the term with how it was counted
+      const term = page.locator('.term').filter({ hasText: (kk.termName as Record<string, string>)['LSS-25.2']! });
+      await term.getByText(t(kk, 'term.explain')).click();
+      await term.locator('.steps li').first().waitFor();
+
+      // the cabinet lists it with its state and term
+      await page.locator('#main').getByRole('link', { name: t(kk, 'nav.cabinet') }).click();
+      const mine = page.getByTestId('my-service-complaints').locator('li').filter({ hasText: number });
+      await mine.getByText(t(kk, 'serviceComplaint.state.registered')).waitFor();
+      await mine.getByText(new RegExp(`${stored.due}|${stored.due.split('-').reverse().join('.')}`)).waitFor();
+
+      // the provider decides (LSS 25(2), 5(2)(7)); the complaint's page shows the decision
+      const head = await signIn(app, 'body_head');
+      const current = await inject('GET', `/api/v1/service-complaints/${stored.id}`, head);
+      await inject('POST', `/api/v1/service-complaints/${stored.id}/actions`, head, { version: current.version, action: 'decide', outcome: 'refused', reasons: 'Құжаттар ақпараттық жүйеден алынды, қағаз түрінде талап етілмеген.' });
+      await page.reload();
+      await mine.getByText(t(kk, 'serviceComplaint.state.decided')).waitFor();
+      await mine.getByRole('link').click();
+      await page.getByRole('heading', { level: 1, name: new RegExp(number) }).waitFor();
+      const decision = page.getByTestId('service-complaint-decision');
+      await decision.getByText(t(kk, 'serviceComplaint.outcome.refused')).waitFor();
+      await decision.getByText('Құжаттар ақпараттық жүйеден алынды').waitFor();
+
+      // and rates the service by the complaint (LSS 28–29): the figure counts it
+      await page.locator('#main').getByRole('link', { name: /Неке қиюды/ }).click();
+      await page.getByRole('heading', { level: 1, name: /Неке қиюды/ }).waitFor();
+      await page.getByRole('radio', { name: t(kk, 'services.scores.2') }).check();
+      await page.getByRole('combobox', { name: new RegExp(t(kk, 'services.provider')) }).selectOption(ids['KRG-BZH']!);
+      await page.getByLabel(t(kk, 'services.orComplaint')).selectOption({ label: number });
+      await page.getByRole('button', { name: t(kk, 'services.rateSubmit') }).click();
+      await page.getByText(t(kk, 'services.rated')).waitFor();
+      await page.getByTestId('service-quality').getByText(t(kk, 'services.ratings_one').replace('{{count}}', '1')).waitFor();
+      const rating = await app.database.db.selectFrom('service_rating').select(['score', 'complaint_id']).where('complaint_id', '=', stored.id).executeTakeFirstOrThrow();
+      assert.equal(rating.score, 2);
     }, { phone: true });
   });
 });

@@ -69,10 +69,12 @@ export function useDates() {
   const { i18n } = useTranslation();
   const locale = LOCALES[i18n.language as keyof typeof LOCALES] ?? 'kk-KZ';
   const numeric = locale === 'kk-KZ';
+  // browsers carry few Kazakh month names (Chromium prints «2026 М11 22», or ISO for numeric dates): Kazakh dates
+  // are numeric dd.mm.yyyy, the pattern Kazakhstan shares with ru-KZ, so they are formatted with it
+  const format = numeric ? 'ru-KZ' : locale;
   return {
-    // browsers carry few Kazakh month names (Chromium prints «2026 М11 22»): Kazakh dates are numeric, dd.mm.yyyy
-    day: (iso: string) => new Intl.DateTimeFormat(locale, { day: '2-digit', month: numeric ? '2-digit' : 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
-    time: (iso: string) => new Intl.DateTimeFormat(locale, { day: '2-digit', month: numeric ? '2-digit' : 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Almaty' }).format(new Date(iso)),
+    day: (iso: string) => new Intl.DateTimeFormat(format, { day: '2-digit', month: numeric ? '2-digit' : 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
+    time: (iso: string) => new Intl.DateTimeFormat(format, { day: '2-digit', month: numeric ? '2-digit' : 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Almaty' }).format(new Date(iso)),
   };
 }
 

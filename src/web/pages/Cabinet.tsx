@@ -1,6 +1,7 @@
 /**
  * The applicant's cabinet: my appeals with their status and term, my complaints with their review term (APC 99),
- * my reception bookings (90), and the notices the bodies sent me (66).
+ * my complaints about public services with theirs (LSS 25), my reception bookings (90), and the notices the bodies
+ * sent me (66).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,6 +67,34 @@ function MyComplaints() {
               {t('complaint.due')}: {day(c.due)} <span className="cite">APC 99</span>
             </span>
             <Countdown due={c.due} open={!c.decidedOn && !['decided', 'left_without_consideration', 'deemed_dismissed', 'self_remedied', 'court_route'].includes(c.state)} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** My complaints about public services (LSS 25): state, the term of 25(2) as extended, how many days are left. */
+function MyServiceComplaints() {
+  const { t, i18n } = useTranslation();
+  const { day } = useDates();
+  // the service's name comes in the language of the request
+  const list = useLoad(() => api.serviceComplaints(), [i18n.language]);
+  if (!list.data) return <Loading error={list.error} />;
+  if (!list.data.length) return <p>{t('serviceComplaint.none')}</p>;
+  return (
+    <ul className="cases" data-testid="my-service-complaints">
+      {list.data.map((c) => (
+        <li key={c.id}>
+          <Link href={`/service-complaints/${c.id}`} className="case-link">
+            <span className="number">{c.number}</span> <span className="summary">{c.serviceName}</span>
+          </Link>
+          <div className="meta">
+            <span className="badge">{t(`serviceComplaint.state.${c.state}`, { defaultValue: c.state })}</span>
+            <span>
+              {t('serviceComplaint.due')}: {day(c.due)} <span className="cite">{c.citation}</span>
+            </span>
+            <Countdown due={c.due} open={c.state === 'registered'} />
           </div>
         </li>
       ))}
@@ -160,6 +189,10 @@ export default function Cabinet() {
       <section aria-labelledby="my-complaints">
         <h2 id="my-complaints">{t('complaint.mine')}</h2>
         <MyComplaints />
+      </section>
+      <section aria-labelledby="my-service-complaints">
+        <h2 id="my-service-complaints">{t('serviceComplaint.mine')}</h2>
+        <MyServiceComplaints />
       </section>
       <section aria-labelledby="my-bookings">
         <h2 id="my-bookings">{t('reception.mine')}</h2>

@@ -1,4 +1,4 @@
-/** The first citizen page: what Tynda does and the two things a person comes for (file, follow). Kept light. */
+/** The first citizen page: what Tynda does and what a person comes for (file, follow, a public service). Kept light. */
 import { useTranslation } from 'react-i18next';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -23,6 +23,13 @@ export default function Home() {
           <p>{t('home.followText')}</p>
           <Link className="button secondary" href={me?.kind === 'applicant' ? '/cabinet' : '/signin?next=/cabinet'}>
             {t('home.followButton')}
+          </Link>
+        </section>
+        <section className="card">
+          <h2>{t('home.servicesTitle')}</h2>
+          <p>{t('home.servicesText')}</p>
+          <Link className="button secondary" href="/services">
+            {t('home.servicesButton')}
           </Link>
         </section>
       </div>
