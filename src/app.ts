@@ -104,9 +104,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // e-mail and SMS: notices (the outbox worker below) and one-time sign-in codes; the demo writes codes to files
   const transports = { email: config.smtp && emailTransport(config.smtp), sms: config.sms && smsTransport(config.sms) };
   const demoOutbox = config.demo ? new DirectoryOtpSender(path.join(config.dataDir, 'outbox')) : undefined;
+  // the e-signature port (CMS; the trust store of TYNDA_TRUST_DIR): signed appeals, acts, petitions, certificate sign-in
+  const signatures = new SignatureRouter(new CmsSignatureVerifier(config.trustDir));
   const identity = new IdentityService(database.db, organisation, {
     otpSender: options.otpSender ?? (transports.email || transports.sms ? new TransportOtpSender(transports, demoOutbox) : demoOutbox),
     oidc: config.oidc && new OidcClient(config.oidc, log),
+    // applicants' certificate sign-in needs a trust store; without TYNDA_TRUST_DIR it answers 501
+    signatures: config.trustDir ? signatures : undefined,
   });
   const access = new Access(identity, organisation);
   if (config.demo && (await organisation.isEmpty())) {
@@ -139,16 +143,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // the appeal procedure (APC Chapters 9, 10, 12)
   const appeals = new AppealsService(database.db, calendar, organisation, (subject) => notifications.noticeHistory(subject), options.clock);
   // administrative acts (APC Chapter 11): standard forms, Art. 80 checks, e-signature (the trust store of
-  // TYNDA_TRUST_DIR), PDFs and the public check; signing an act is its adoption on the case
-  const signatures = new SignatureRouter(new CmsSignatureVerifier(config.trustDir));
+  // TYNDA_TRUST_DIR, `signatures` above), PDFs and the public check; signing an act is its adoption on the case
   const acts = new ActsService(database.db, calendar, organisation, appeals, signatures, config.publicUrl, options.clock);
   await acts.seedTemplates();
   // complaints (APC Chapters 13–15) and court cases (Section 4): filing suspends the act's execution (96), a
   // decision or a court act in force cancels it (100(1), 155(3)), through the acts module
   const actEffects: ActEffects = acts.effects();
   const complaints = new ComplaintsService(database.db, calendar, organisation, appeals, actEffects, options.clock);
+  // a complaint decision (APC 100–101) is signed as an act; signing it takes the decision on the complaint
+  acts.useComplaints(complaints);
   const court = new CourtService(database.db, calendar, organisation, complaints, actEffects, options.clock);
-  appealRoutes(server, { appeals, access, identity, organisation, calendar, signatures, related: (appealId) => relatedOf(complaints, court, appealId) });
+  appealRoutes(server, { appeals, access, identity, organisation, calendar, signatures, related: (appealId) => relatedOf(complaints, court, appealId, acts) });
   actRoutes(server, { acts, appeals, access, organisation });
   // a person's own data: export and erasure of the cabinet (docs/security.md)
   privacyRoutes(server, { identity, access, appeals, notifications });
@@ -260,16 +265,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 }
 
 /** The story of an appeal beyond its own chain: complaints against it (or opened by their return) and court cases. */
-async function relatedOf(complaints: ComplaintsService, court: CourtService, appealId: string) {
+async function relatedOf(complaints: ComplaintsService, court: CourtService, appealId: string, acts: ActsService) {
   const cs = await complaints.forAppeal(appealId);
   const courtCases = await court.forAppeal(appealId, cs.map((c) => c.id));
+  // appeal -> act -> complaint -> court: the case's acts, then each complaint's decision act (APC 101)
+  const actRows = [...(await acts.forAppeal(appealId)), ...(await Promise.all(cs.map((c) => acts.forComplaint(c.id)))).flat()];
+  const decisionAct = (id: string) => actRows.filter((a) => a.complaint_id === id && a.state !== 'draft').at(-1)?.id ?? null;
   return {
+    acts: actRows.map((a) => ({ id: a.id, number: a.number, kind: a.kind, state: a.state, adoptedOn: a.adopted_on, complaintId: a.complaint_id, ceaseCause: a.cease_cause })),
     complaints: cs.map((c) => ({
+      actId: c.act_id, decisionActId: decisionAct(c.id),
       id: c.id, number: c.number, relation: c.appeal_id === appealId ? 'challenges' : 'opened_by_return', state: c.state, receivedOn: c.received_on, due: c.due,
       decision: (c.decision as { decision?: string } | null)?.decision ?? null, decidedOn: c.decided_on, deemedDismissedOn: c.deemed_dismissed_on, newAppealId: c.new_appeal_id,
     })),
     courtCases: courtCases.map((k) => ({
-      id: k.id, complaintId: k.complaint_id, court: k.court, caseNumber: k.case_number, claimType: k.claim_type, claimFiledOn: k.claim_filed_on, status: k.status, instance: k.instance,
+      id: k.id, complaintId: k.complaint_id, actId: k.act_id, court: k.court, caseNumber: k.case_number, claimType: k.claim_type, claimFiledOn: k.claim_filed_on, status: k.status, instance: k.instance,
       enteredIntoForceOn: k.entered_into_force_on, foundUnlawful: k.found_unlawful, actCancelled: k.act_cancelled,
     })),
   };

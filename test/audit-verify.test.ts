@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { eventHash, verifyCaseEvents } from '../src/modules/audit/case-events.ts';
+import { CASE_HEAD_TABLES, eventHash, verifyCaseEvents } from '../src/modules/audit/case-events.ts';
 import type { Database } from '../src/platform/db.ts';
 import { ENGINES } from './support/databases.ts';
 import { appOn, durableDatabase, registerPaperAppeal, type DurableDatabase } from './support/durable.ts';
@@ -26,6 +26,7 @@ for (const { engine, skip } of ENGINES) {
     let store: DurableDatabase;
     let database: Database;
     const ids: string[] = [];
+    let complaintId: string;
 
     before(async () => {
       store = await durableDatabase(engine);
@@ -38,6 +39,17 @@ for (const { engine, skip } of ENGINES) {
       const deputy = await signIn(app, 'deputy_head');
       const assigned = await app.server.inject({ method: 'POST', url: `/api/v1/appeals/${ids[0]}/actions`, headers: deputy, payload: { version: view.version, action: 'start_review' } });
       assert.ok(assigned.statusCode === 200 || assigned.statusCode === 403 || assigned.statusCode === 409, assigned.body);
+      // a complaint (its own chain and head, APC 91) against the inaction on a fourth case
+      const fourth = await registerPaperAppeal(app, registrar, 'Обращение для жалобы');
+      const complaint = await app.server.inject({
+        method: 'POST', url: '/api/v1/complaints/register', headers: registrar,
+        payload: {
+          appealId: fourth, challengedKind: 'inaction', challengedSummary: 'Бездействие по обращению', circumstances: 'Ответа нет', language: 'ru', channel: 'paper', signed: true,
+          complainant: { kind: 'individual', name: 'Иванов Иван Иванович', postalAddress: 'ул. Абая, 10' }, learnedOn: new Date().toISOString().slice(0, 10), receivedAt: new Date().toISOString(),
+        },
+      });
+      assert.equal(complaint.statusCode, 201, complaint.body);
+      complaintId = complaint.json().id;
       await app.close();
     });
     after(async () => {
@@ -53,9 +65,13 @@ for (const { engine, skip } of ENGINES) {
       return result;
     }
 
-    test('an untouched database: every chain intact, exit code 0', async () => {
+    test('an untouched database: every chain intact, exit code 0; every case type that writes events has its head checked; batches change nothing', async () => {
       const direct = await verifyCaseEvents(database.db);
       assert.deepEqual(direct.breaks, []);
+      const types = (await database.db.selectFrom('case_event').select('case_type').distinct().execute()).map((r) => r.case_type);
+      assert.ok(types.includes('complaint'), types.join());
+      for (const t of types) assert.ok(t in CASE_HEAD_TABLES, `the head of ${t} cases is checked`);
+      assert.deepEqual(await verifyCaseEvents(database.db, { batch: 2 }), direct, 'read two rows at a time: the same answer');
       assert.ok(direct.events >= 3);
       const run = await cli();
       assert.equal(run.status, 0, run.stderr);
@@ -90,6 +106,19 @@ for (const { engine, skip } of ENGINES) {
       const run = await cli();
       assert.equal(run.status, 1);
       assert.equal(run.report?.breaks.length, 3, 'the first broken link of each of the three broken cases');
+    });
+
+    test('the last event of a complaint removed is caught by the head kept on the complaint row (also when read in small batches)', async () => {
+      await sql`delete from case_event where case_type = 'complaint' and case_id = ${complaintId} and seq = (select max(seq) from case_event where case_type = 'complaint' and case_id = ${complaintId})`.execute(database.db);
+      for (const batch of [undefined, 1, 3]) {
+        const { breaks } = await verifyCaseEvents(database.db, batch ? { batch } : {});
+        const found = breaks.find((b) => b.caseId === complaintId);
+        assert.deepEqual(found && [found.caseType, found.problem], ['complaint', 'head_mismatch'], `batch ${batch}`);
+        assert.equal(breaks.length, 4, `batch ${batch}`);
+      }
+      const run = await cli();
+      assert.equal(run.status, 1);
+      assert.ok(run.report?.breaks.some((b) => b.caseId === complaintId && b.problem === 'head_mismatch'));
     });
   });
 }

@@ -6,8 +6,13 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { demoApplicants } from '../src/modules/identity/demo.ts';
-import { INTAKE_LIMIT, LOGIN_LIMIT, OTP_REQUEST_LIMIT, OTP_VERIFY_LIMIT, PRINTABLE_CSP } from '../src/platform/security.ts';
+import { MAX_FILES_PER_REQUEST } from '../src/platform/files.ts';
+import { CERTIFICATE_LIMIT, INTAKE_LIMIT, LIMITED_ROUTES, LOGIN_LIMIT, OPEN311_LIMIT, OTP_REQUEST_LIMIT, OTP_VERIFY_LIMIT, PETITION_LIMIT, PETITION_SIGNATURE_LIMIT, PRINTABLE_CSP, RECEPTION_BOOKING_LIMIT, type RateLimit } from '../src/platform/security.ts';
 import { ENGINES } from './support/databases.ts';
 import { signIn, testApp } from './support/app.ts';
 
@@ -195,6 +200,96 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(Number(await count()) - before, INTAKE_LIMIT.perIdentity);
     });
 
+    test('rate limits on public intake: petitions, joining one, reception bookings, Open311 requests and certificate sign-in, per address; per identity only where a credential is carried', async () => {
+      const someId = '0b7c6a4e-2f1d-4c3b-9a8e-7d6c5b4a3f21';
+      const routes: { method: 'GET' | 'POST'; url: string; limit: RateLimit; problem: boolean }[] = [
+        { method: 'POST', url: '/api/v1/petitions', limit: PETITION_LIMIT, problem: true },
+        { method: 'POST', url: `/api/v1/petitions/${someId}/signatures`, limit: PETITION_SIGNATURE_LIMIT, problem: true },
+        { method: 'POST', url: `/api/v1/receptions/sessions/${someId}/bookings`, limit: RECEPTION_BOOKING_LIMIT, problem: true },
+        { method: 'POST', url: '/open311/v2/requests.json', limit: OPEN311_LIMIT, problem: false },
+        { method: 'POST', url: '/open311/v2/requests.xml', limit: OPEN311_LIMIT, problem: false },
+        { method: 'GET', url: '/api/v1/auth/certificate/challenge', limit: CERTIFICATE_LIMIT, problem: true },
+        { method: 'POST', url: '/api/v1/auth/certificate', limit: CERTIFICATE_LIMIT, problem: true },
+      ];
+      for (const [n, route] of routes.entries()) {
+        const statuses: number[] = [];
+        for (let i = 0; i <= route.limit.perIp; i++) {
+          const res = await app.server.inject({ method: route.method, url: route.url, remoteAddress: `10.20.${n}.1`, ...(route.method === 'POST' ? { payload: {} } : {}) });
+          statuses.push(res.statusCode);
+        }
+        assert.ok(statuses.slice(0, -1).every((s) => s !== 429), `${route.url}: ${route.limit.perIp} pass`);
+        const last = await app.server.inject({ method: route.method, url: route.url, remoteAddress: `10.20.${n}.1`, headers: { 'accept-language': 'kk' }, ...(route.method === 'POST' ? { payload: {} } : {}) });
+        assert.equal(last.statusCode, 429, route.url);
+        assert.ok(Number(last.headers['retry-after']) > 0, route.url);
+        if (route.problem) assert.match(String(last.headers['content-type']), /^application\/problem\+json/, route.url);
+        // another address is not affected
+        assert.notEqual((await app.server.inject({ method: route.method, url: route.url, remoteAddress: `10.21.${n}.1`, ...(route.method === 'POST' ? { payload: {} } : {}) })).statusCode, 429, route.url);
+      }
+      // every public intake route of the server is in the table
+      for (const url of ['/api/v1/petitions', '/api/v1/petitions/:id/signatures', '/api/v1/receptions/sessions/:id/bookings', '/open311/v2/requests.json', '/open311/v2/requests.xml', '/api/v1/auth/certificate']) {
+        assert.ok(LIMITED_ROUTES.some((r) => r.method === 'POST' && r.url === url), url);
+      }
+
+      // per identity: one applicant booking from many addresses is stopped; anonymous callers are not counted together
+      const booking = { slotAt: '2030-01-10T10:00:00+05:00', topic: 'Вопрос о ремонте дороги' };
+      const headers = await signIn(app, 'applicant');
+      const mine: number[] = [];
+      for (let i = 0; i <= RECEPTION_BOOKING_LIMIT.perIdentity; i++) {
+        mine.push((await app.server.inject({ method: 'POST', url: `/api/v1/receptions/sessions/${someId}/bookings`, remoteAddress: `10.22.0.${i + 1}`, headers, payload: booking })).statusCode);
+      }
+      assert.ok(mine.slice(0, -1).every((s) => s === 404), mine.join());
+      assert.equal(mine.at(-1), 429);
+      const anonymous: number[] = [];
+      for (let i = 0; i <= RECEPTION_BOOKING_LIMIT.perIdentity + 5; i++) {
+        anonymous.push((await app.server.inject({ method: 'POST', url: `/api/v1/receptions/sessions/${someId}/bookings`, remoteAddress: `10.23.0.${i + 1}`, payload: booking })).statusCode);
+      }
+      assert.ok(anonymous.every((s) => s !== 429), anonymous.join());
+    });
+
+    test('uploads: a path-traversal or header-injecting file name is only a name; too many files or parts are refused; nothing refused is kept; downloads are sandboxed attachments', async () => {
+      const headers = await signIn(app, 'registrar');
+      const reg = await app.server.inject({
+        method: 'POST', url: '/api/v1/appeals/register', headers,
+        payload: { ...appeal, bodyId, channel: 'paper', essence: 'Скан обращения', signed: true, receivedAt: new Date().toISOString() },
+      });
+      assert.equal(reg.statusCode, 201, reg.body);
+      const id = reg.json().id as string;
+      const multipart = (files: { name: string; bytes: Buffer }[]) => {
+        const boundary = `----tynda${Math.random().toString(16).slice(2)}`;
+        const parts = files.map((f) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/pdf\r\n\r\n`), f.bytes, Buffer.from('\r\n')]));
+        return { headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]) };
+      };
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+      const blobs = async () => Number((await app.database.db.selectFrom('file_blob').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const blobsBefore = await blobs();
+
+      const traversal = await app.server.inject({ method: 'POST', url: `/api/v1/appeals/${id}/files`, ...multipart([{ name: '../../../../etc/passwd', bytes: pdf }]) });
+      assert.equal(traversal.statusCode, 201, traversal.body);
+      const file = traversal.json().files[0] as { id: string; name: string };
+      // stored in the database by its SHA-256 (src/platform/files.ts): the name never becomes a path
+      assert.equal(await blobs(), blobsBefore + 1);
+      const down = await app.server.inject({ method: 'GET', url: `/api/v1/appeals/${id}/files/${file.id}`, headers });
+      assert.equal(down.statusCode, 200);
+      assert.deepEqual(down.rawPayload, pdf);
+      assert.match(String(down.headers['content-disposition']), /^attachment; filename="/);
+      assert.equal(down.headers['x-content-type-options'], 'nosniff');
+      assert.match(String(down.headers['content-security-policy']), /sandbox/);
+
+      const injected = await app.server.inject({ method: 'POST', url: `/api/v1/appeals/${id}/files`, ...multipart([{ name: 'a.pdf\r\nSet-Cookie: x=1', bytes: Buffer.concat([pdf, Buffer.from('2')]) }]) });
+      if (injected.statusCode === 201) {
+        const got = await app.server.inject({ method: 'GET', url: `/api/v1/appeals/${id}/files/${injected.json().files[0].id}`, headers });
+        assert.equal(got.headers['set-cookie'], undefined, 'a file name cannot add a header');
+      } else assert.ok(injected.statusCode >= 400 && injected.statusCode < 500, injected.body);
+
+      const count = await blobs();
+      const tooMany = await app.server.inject({ method: 'POST', url: `/api/v1/appeals/${id}/files`, ...multipart(Array.from({ length: MAX_FILES_PER_REQUEST + 1 }, (_, i) => ({ name: `p${i}.pdf`, bytes: Buffer.concat([pdf, Buffer.from(`n${i}`)]) }))) });
+      assert.equal(tooMany.statusCode, 413, tooMany.body);
+      assert.match(String(tooMany.headers['content-type']), /^application\/problem\+json/);
+      const notMultipart = await app.server.inject({ method: 'POST', url: `/api/v1/appeals/${id}/files`, headers: { ...headers, 'content-type': 'application/json' }, payload: { file: 'x' } });
+      assert.equal(notMultipart.statusCode, 415);
+      assert.equal(await blobs(), count, 'refused uploads keep nothing');
+    });
+
     test('output escaping: hostile text comes back as JSON data (nosniff), never as markup', async () => {
       const headers = { ...(await signIn(app, 'registrar')) };
       const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
@@ -212,3 +307,45 @@ for (const { engine, skip } of ENGINES) {
     });
   });
 }
+
+describe('scripts/audit.mjs: a dependency audit that ran fails on unexplained findings; one that could not run says so', () => {
+  const run = (report: unknown, exceptions: Record<string, string> = {}, env: Record<string, string> = {}) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tynda-audit-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'report.json'), typeof report === 'string' ? report : JSON.stringify(report));
+      fs.writeFileSync(path.join(dir, 'exceptions.json'), JSON.stringify(exceptions));
+      const r = spawnSync(process.execPath, ['scripts/audit.mjs'], { encoding: 'utf8', env: { ...process.env, TYNDA_AUDIT_REPORT: path.join(dir, 'report.json'), TYNDA_AUDIT_EXCEPTIONS: path.join(dir, 'exceptions.json'), ...env } });
+      return { status: r.status, out: r.stdout + r.stderr };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const advisory = { source: 1234, name: 'left-pad', title: 'Prototype pollution', url: 'https://github.com/advisories/GHSA-xxxx', severity: 'high' };
+  const found = { auditReportVersion: 2, vulnerabilities: { 'left-pad': { name: 'left-pad', severity: 'high', via: [advisory] }, wrapper: { name: 'wrapper', severity: 'high', via: ['left-pad'] } }, metadata: { vulnerabilities: { high: 2, critical: 0 } } };
+
+  test('an unexplained high finding fails (exit 1); explained, it passes; a moderate one is not counted', () => {
+    const failed = run(found);
+    assert.equal(failed.status, 1, failed.out);
+    assert.match(failed.out, /RAN and found unexplained/);
+    assert.match(failed.out, /GHSA-xxxx/);
+    assert.equal(run(found, { [advisory.url]: 'Only in a build tool; not shipped' }).status, 0);
+    const moderate = { vulnerabilities: { 'left-pad': { name: 'left-pad', severity: 'moderate', via: [{ ...advisory, severity: 'moderate' }] } }, metadata: { vulnerabilities: { moderate: 1 } } };
+    assert.equal(run(moderate).status, 0);
+    assert.equal(run({ vulnerabilities: {}, metadata: { vulnerabilities: { high: 0 } } }).status, 0);
+  });
+
+  test('the npm 6 report format and totals not traced to an advisory fail too', () => {
+    assert.equal(run({ advisories: { 1234: { id: 1234, module_name: 'left-pad', severity: 'critical', title: 'RCE', url: 'https://npmjs.com/advisories/1234' } } }).status, 1);
+    assert.equal(run({ vulnerabilities: { x: { name: 'x', severity: 'high', via: ['y'] } }, metadata: { vulnerabilities: { high: 1 } } }).status, 1);
+  });
+
+  test('an unreachable advisory service: a loud banner, exit 0 (offline CI stays green), exit 1 when TYNDA_AUDIT_REQUIRED=1', () => {
+    const offline = { message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk', statusCode: 405, error: { summary: '', detail: '' } };
+    const r = run(offline);
+    assert.equal(r.status, 0);
+    assert.match(r.out, /DID NOT RUN/);
+    assert.match(r.out, /NOT checked/);
+    assert.equal(run('not json at all').status, 0);
+    assert.equal(run(offline, {}, { TYNDA_AUDIT_REQUIRED: '1' }).status, 1);
+  });
+});

@@ -147,7 +147,8 @@ export function createClient(options: ClientOptions) {
     call("POST", `/api/v1/act-templates/${encodeURIComponent(params.id)}/approve`, { headers }),
   /** POST /api/v1/acts: Draft an act on a case from an approved standard form; the answer lists what APC 80 still needs */
   postActs: (body: {
-    appealId: string;
+    appealId?: string;
+    complaintId?: string;
     templateId: string;
     form?: "written_electronic" | "written_paper";
     content?: {
@@ -155,6 +156,8 @@ export function createClient(options: ClientOptions) {
         kind: "individual" | "legal_entity";
         name: string;
         legalForm?: string;
+        iin?: string;
+        bin?: string;
       };
       operative?: string;
       justification?: string;
@@ -168,12 +171,26 @@ export function createClient(options: ClientOptions) {
       outcome?: "satisfied" | "partly_satisfied" | "refused";
       terminationGround?: "same_decision_exists" | "court_act_exists" | "returned" | "withdrawn" | "other_law";
       subjectKey?: string;
+      challenged?: string;
+      essence?: string;
+      complaintDecision?: {
+        decision: "cancel_act" | "cancel_and_new_act" | "take_action" | "dismiss" | "return_for_new_procedure" | "leave_without_consideration";
+        grounds?: Array<"circumstances_misjudged" | "content_contradicts_file" | "law_violated">;
+        withinCompetence?: boolean;
+        comparison?: "better" | "same" | "worse";
+        newAct?: string;
+        violations?: Array<string>;
+        proposals?: Array<string>;
+        ground?: "already_decided" | "court_act_in_force" | "returned" | "withdrawn";
+        other?: string;
+      };
     };
   }, headers?: Record<string, string>): Promise<{
     id: string;
     number: string;
     bodyId: string;
     appealId: string | null;
+    complaintId: string | null;
     template: {
       id: string;
       code: string;
@@ -219,6 +236,7 @@ export function createClient(options: ClientOptions) {
       number: string;
       bodyId: string;
       appealId: string | null;
+      complaintId: string | null;
       template: {
         id: string;
         code: string;
@@ -264,6 +282,7 @@ export function createClient(options: ClientOptions) {
     number: string;
     bodyId: string;
     appealId: string | null;
+    complaintId: string | null;
     template: {
       id: string;
       code: string;
@@ -310,6 +329,8 @@ export function createClient(options: ClientOptions) {
         kind: "individual" | "legal_entity";
         name: string;
         legalForm?: string;
+        iin?: string;
+        bin?: string;
       };
       operative?: string;
       justification?: string;
@@ -323,12 +344,26 @@ export function createClient(options: ClientOptions) {
       outcome?: "satisfied" | "partly_satisfied" | "refused";
       terminationGround?: "same_decision_exists" | "court_act_exists" | "returned" | "withdrawn" | "other_law";
       subjectKey?: string;
+      challenged?: string;
+      essence?: string;
+      complaintDecision?: {
+        decision: "cancel_act" | "cancel_and_new_act" | "take_action" | "dismiss" | "return_for_new_procedure" | "leave_without_consideration";
+        grounds?: Array<"circumstances_misjudged" | "content_contradicts_file" | "law_violated">;
+        withinCompetence?: boolean;
+        comparison?: "better" | "same" | "worse";
+        newAct?: string;
+        violations?: Array<string>;
+        proposals?: Array<string>;
+        ground?: "already_decided" | "court_act_in_force" | "returned" | "withdrawn";
+        other?: string;
+      };
     };
   }, headers?: Record<string, string>): Promise<{
     id: string;
     number: string;
     bodyId: string;
     appealId: string | null;
+    complaintId: string | null;
     template: {
       id: string;
       code: string;
@@ -380,6 +415,7 @@ export function createClient(options: ClientOptions) {
     number: string;
     bodyId: string;
     appealId: string | null;
+    complaintId: string | null;
     template: {
       id: string;
       code: string;
@@ -428,6 +464,7 @@ export function createClient(options: ClientOptions) {
     number: string;
     bodyId: string;
     appealId: string | null;
+    complaintId: string | null;
     template: {
       id: string;
       code: string;
@@ -474,6 +511,8 @@ export function createClient(options: ClientOptions) {
         kind: "individual" | "legal_entity";
         name: string;
         legalForm?: string;
+        iin?: string;
+        bin?: string;
       };
       operative?: string;
       justification?: string;
@@ -482,6 +521,19 @@ export function createClient(options: ClientOptions) {
       appealExplanation?: string;
       inForceOn?: string | null;
       executionDue?: string | null;
+      challenged?: string;
+      essence?: string;
+      complaintDecision?: {
+        decision: "cancel_act" | "cancel_and_new_act" | "take_action" | "dismiss" | "return_for_new_procedure" | "leave_without_consideration";
+        grounds?: Array<"circumstances_misjudged" | "content_contradicts_file" | "law_violated">;
+        withinCompetence?: boolean;
+        comparison?: "better" | "same" | "worse";
+        newAct?: string;
+        violations?: Array<string>;
+        proposals?: Array<string>;
+        ground?: "already_decided" | "court_act_in_force" | "returned" | "withdrawn";
+        other?: string;
+      };
     };
     description: string;
     motionReceivedOn?: string;
@@ -490,6 +542,7 @@ export function createClient(options: ClientOptions) {
     number: string;
     bodyId: string;
     appealId: string | null;
+    complaintId: string | null;
     template: {
       id: string;
       code: string;
@@ -538,6 +591,7 @@ export function createClient(options: ClientOptions) {
     number: string;
     bodyId: string;
     appealId: string | null;
+    complaintId: string | null;
     template: {
       id: string;
       code: string;
@@ -589,6 +643,7 @@ export function createClient(options: ClientOptions) {
     number: string;
     bodyId: string;
     appealId: string | null;
+    complaintId: string | null;
     template: {
       id: string;
       code: string;
@@ -636,6 +691,7 @@ export function createClient(options: ClientOptions) {
     number: string;
     bodyId: string;
     appealId: string | null;
+    complaintId: string | null;
     template: {
       id: string;
       code: string;
@@ -691,6 +747,8 @@ export function createClient(options: ClientOptions) {
         kind: "individual" | "legal_entity";
         name: string;
         legalForm?: string;
+        iin?: string;
+        bin?: string;
       };
       operative?: string;
       justification?: string;
@@ -704,12 +762,26 @@ export function createClient(options: ClientOptions) {
       outcome?: "satisfied" | "partly_satisfied" | "refused";
       terminationGround?: "same_decision_exists" | "court_act_exists" | "returned" | "withdrawn" | "other_law";
       subjectKey?: string;
+      challenged?: string;
+      essence?: string;
+      complaintDecision?: {
+        decision: "cancel_act" | "cancel_and_new_act" | "take_action" | "dismiss" | "return_for_new_procedure" | "leave_without_consideration";
+        grounds?: Array<"circumstances_misjudged" | "content_contradicts_file" | "law_violated">;
+        withinCompetence?: boolean;
+        comparison?: "better" | "same" | "worse";
+        newAct?: string;
+        violations?: Array<string>;
+        proposals?: Array<string>;
+        ground?: "already_decided" | "court_act_in_force" | "returned" | "withdrawn";
+        other?: string;
+      };
     };
   }, headers?: Record<string, string>): Promise<{
     id: string;
     number: string;
     bodyId: string;
     appealId: string | null;
+    complaintId: string | null;
     template: {
       id: string;
       code: string;
@@ -760,6 +832,8 @@ export function createClient(options: ClientOptions) {
       kind: "individual" | "legal_entity";
       name: string;
       legalForm?: string;
+      iin?: string;
+      bin?: string;
     };
     operative: string;
   }, headers?: Record<string, string>): Promise<{
@@ -767,6 +841,7 @@ export function createClient(options: ClientOptions) {
     number: string;
     bodyId: string;
     appealId: string | null;
+    complaintId: string | null;
     template: {
       id: string;
       code: string;
@@ -968,6 +1043,27 @@ export function createClient(options: ClientOptions) {
       receivedOn: string;
       similarity: number;
     }>;
+    hearing?: {
+      at: string;
+      place: string;
+      invitationId: string;
+      notifiedAt: string | null;
+      receivedOn: string | null;
+      inTime: boolean;
+      held: boolean;
+    } | null;
+    notices?: Array<{
+      id: string;
+      type: string;
+      citation: string;
+      createdAt: string;
+      notifiedAt: string | null;
+      receivedOn: string | null;
+      channels: Array<{
+        channel: string;
+        status: string;
+      }>;
+    }>;
     timeline: Array<{
       seq: number;
       at: string;
@@ -990,6 +1086,15 @@ export function createClient(options: ClientOptions) {
       citation: string;
     }>;
     related?: {
+      acts?: Array<{
+        id: string;
+        number: string;
+        kind: string;
+        state: string;
+        adoptedOn: string | null;
+        complaintId: string | null;
+        ceaseCause: string | null;
+      }>;
       complaints: Array<{
         id: string;
         number: string;
@@ -1001,10 +1106,13 @@ export function createClient(options: ClientOptions) {
         decidedOn: string | null;
         deemedDismissedOn: string | null;
         newAppealId: string | null;
+        actId?: string | null;
+        decisionActId?: string | null;
       }>;
       courtCases: Array<{
         id: string;
         complaintId: string | null;
+        actId?: string | null;
         court: string;
         caseNumber: string | null;
         claimType: string;
@@ -1065,6 +1173,20 @@ export function createClient(options: ClientOptions) {
     action: "notify_preliminary_decision";
     draft: string;
     method: "hearing" | "information_system" | "other";
+    hearingAt?: string;
+    place?: string;
+    minutes?: number;
+  } | {
+    action: "schedule_hearing";
+    hearingAt: string;
+    place: string;
+    minutes?: number;
+    reasons?: string;
+  } | {
+    action: "invite_to_event";
+    event: string;
+    eventAt: string;
+    place: string;
   } | {
     action: "record_preliminary_receipt";
     receivedOn: string;
@@ -1213,23 +1335,6 @@ export function createClient(options: ClientOptions) {
   /** GET /api/v1/appeals/{id}/files/{fileId}: Download one file of the case (as an attachment, never rendered inline) */
   getAppealsByIdFilesByFileId: (params: { id: string; fileId: string }, headers?: Record<string, string>): Promise<string> =>
     call("GET", `/api/v1/appeals/${encodeURIComponent(params.id)}/files/${encodeURIComponent(params.fileId)}`, { headers }),
-  /** POST /api/v1/appeals/{id}/hearings: Schedule a hearing on an appeal (APC 73(1), 20(1)(4)): the participant is sent the invitation (a notice with recorded receipt) in the same step; it shows in calendar feeds */
-  postAppealsByIdHearings: (params: { id: string }, body: {
-    startsAt: string;
-    minutes?: number;
-    place: string;
-    officialId?: string;
-  }, headers?: Record<string, string>): Promise<{
-    id: string;
-    appealId: string;
-    officialId: string;
-    startsAt: string;
-    endsAt: string;
-    place: string;
-    noticeId: string | null;
-    cancelledAt: string | null;
-  }> =>
-    call("POST", `/api/v1/appeals/${encodeURIComponent(params.id)}/hearings`, { body, headers }),
   /** GET /api/v1/appeals/{id}/hearings: The hearings of an appeal */
   getAppealsByIdHearings: (params: { id: string }, headers?: Record<string, string>): Promise<{
     hearings: Array<{
@@ -1428,9 +1533,42 @@ export function createClient(options: ClientOptions) {
     }>;
   }> =>
     call("GET", `/api/v1/audit-events`, { query, headers }),
-  /** POST /api/v1/auth/certificate: Sign-in with an NCA RK certificate (the e-signature port; not configured in this build) */
-  postAuthCertificate: (headers?: Record<string, string>): Promise<unknown> =>
-    call("POST", `/api/v1/auth/certificate`, { headers }),
+  /** POST /api/v1/auth/certificate: Applicant sign-in by certificate, step 2: the signed challenge opens the cabinet of the IIN (or BIN) in the certificate, created on first sign-in; 501 when the trust store is not configured */
+  postAuthCertificate: (body: {
+    challenge: string;
+    signature: {
+      format: "cms";
+      value: string;
+    };
+  }, headers?: Record<string, string>): Promise<{
+    token: string;
+    expiresAt: string;
+    me: {
+      kind: "official" | "applicant";
+      id: string;
+      name: string | null;
+      bodyId: string | null;
+      via: "session" | "token";
+      roles: Array<{
+        role: "applicant" | "registrar" | "executor" | "subdivision_head" | "deputy_head" | "body_head" | "legal_service" | "kb_editor" | "monitoring" | "moj_reviewer" | "sysadmin" | "auditor" | "petitions_authority";
+        roleName: string;
+        bodyId: string | null;
+        subdivisionId: string | null;
+        acting: boolean;
+        until: string | null;
+        source: "position" | "grant" | "applicant";
+      }>;
+      permissions: Array<"calendar.manage" | "bodies.manage" | "topics.manage" | "officials.read" | "officials.read_personal" | "officials.manage" | "roles.assign" | "tokens.manage" | "integrations.manage" | "audit.read" | "applicant.profile" | "applicants.read_personal" | "appeal.file" | "appeal.read" | "appeal.register" | "appeal.assign" | "appeal.decide" | "appeal.sign" | "appeal.extend" | "complaint.review" | "service_complaint.consider" | "services.manage" | "monitoring.control" | "kb.read" | "kb.edit" | "act_template.approve" | "practice.generalize" | "practice.review" | "reports.read" | "petition.file" | "petition.moderate" | "petition.manage" | "reception.book" | "reception.manage" | "instruction.manage" | "instruction.execute">;
+    };
+  }> =>
+    call("POST", `/api/v1/auth/certificate`, { body, headers }),
+  /** GET /api/v1/auth/certificate/challenge: Applicant sign-in by certificate, step 1: a one-time text to sign with the EDS (NCA RK); 501 when the trust store is not configured */
+  getAuthCertificateChallenge: (headers?: Record<string, string>): Promise<{
+    challenge: string;
+    expiresAt: string;
+    expiresInMinutes: number;
+  }> =>
+    call("GET", `/api/v1/auth/certificate/challenge`, { headers }),
   /** POST /api/v1/auth/login: Official sign-in by login and password */
   postAuthLogin: (body: {
     login: string;

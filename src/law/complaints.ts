@@ -102,3 +102,49 @@ export const RIGHTS_EXPLAINED: Localized = {
   ru: 'Участнику разъяснены права и обязанности при рассмотрении жалобы (АППК 94(2))',
   en: 'The participant was told their rights and duties in the complaint review (APC 94(2))',
 };
+
+/**
+ * APC 101(1): what the written decision on a complaint states, checked before the reviewer signs it as an act
+ * (the signature is the decision's adoption). The decision type of 100(1) and the explanation of the court route
+ * (100(6), 136(1)) are asked as well: the first is what the decision is, the second starts the claim term.
+ */
+export const COMPLAINT_DECISION_CONTENT: readonly ContentItem[] = [
+  { code: 'decided_on', citation: 'APC 101(1)(1)', text: { kk: 'Шешім қабылданған күн', ru: 'Дата принятия решения', en: 'The date of the decision' } },
+  { code: 'review_body', citation: 'APC 101(1)(2)', text: { kk: 'Шағымды қарайтын органның атауы', ru: 'Наименование органа, рассматривающего жалобу', en: 'The complaint review body' } },
+  { code: 'complainant', citation: 'APC 101(1)(3)', text: { kk: 'Шағым берушінің тегі, аты, әкесінің аты және ЖСН-і; заңды тұлғаның атауы, ұйымдық-құқықтық нысаны және БСН-і', ru: 'Фамилия, имя, отчество и ИИН заявителя; наименование, организационно-правовая форма и БИН юридического лица', en: 'The complainant: full name and IIN; or name, legal form and BIN of a legal entity' } },
+  { code: 'challenged', citation: 'APC 101(1)(4)', text: { kk: 'Шағымданған акт, әрекет (әрекетсіздік) туралы қысқаша мазмұн', ru: 'Краткое содержание обжалуемого акта, действия (бездействия)', en: 'A short summary of the challenged act or action (inaction)' } },
+  { code: 'essence', citation: 'APC 101(1)(5)', text: { kk: 'Шағымның мәні', ru: 'Суть жалобы', en: 'The essence of the complaint' } },
+  { code: 'justification', citation: 'APC 101(1)(6)', text: { kk: 'Қолданылған құқық нормаларына сілтеме жасалған шешімнің негіздемесі', ru: 'Обоснование решения со ссылками на применённые нормы права', en: 'The justification, with references to the legal norms applied' } },
+  { code: 'decision', citation: 'APC 100(1)', text: { kk: 'Шағым бойынша шешімнің түрі', ru: 'Вид решения по жалобе', en: 'Which decision of Art. 100(1) is taken' } },
+  { code: 'court_explanation', citation: 'APC 100(6), 136(1)', text: { kk: 'Шешімге сотқа шағымдану құқығы мен мерзімін түсіндіру', ru: 'Разъяснение права и срока обжалования решения в суд', en: 'The right and the term to challenge the decision in court' } },
+  { code: 'signature', citation: 'APC 101(1)', text: { kk: 'Лауазымды адамның қолы', ru: 'Подпись должностного лица', en: 'Signature of the official' } },
+];
+
+export interface ComplaintDecisionContent {
+  decidedOn: string | null;
+  reviewBody: string | null;
+  complainant: { kind: 'individual' | 'legal_entity'; name?: string | null; iin?: string | null; bin?: string | null; legalForm?: string | null } | null;
+  challenged: string | null;
+  essence: string | null;
+  justification: string | null;
+  norms: string | null;
+  decision: string | null;
+  courtExplanation: string | null;
+  signed: boolean;
+}
+
+/** The items of APC 101(1) (and 100(1), 100(6)) a complaint decision lacks; `beforeSigning` leaves out the signature. */
+export function missingComplaintDecisionContent(d: ComplaintDecisionContent, options: { beforeSigning?: boolean } = {}): ContentItem[] {
+  const missing = new Set<string>();
+  if (blank(d.decidedOn)) missing.add('decided_on');
+  if (blank(d.reviewBody)) missing.add('review_body');
+  const c = d.complainant;
+  if (!c || blank(c.name) || (c.kind === 'legal_entity' ? blank(c.bin) || blank(c.legalForm) : blank(c.iin))) missing.add('complainant');
+  if (blank(d.challenged)) missing.add('challenged');
+  if (blank(d.essence)) missing.add('essence');
+  if (blank(d.justification) || blank(d.norms)) missing.add('justification');
+  if (!COMPLAINT_DECISIONS.some((x) => x.code === d.decision)) missing.add('decision');
+  if (blank(d.courtExplanation)) missing.add('court_explanation');
+  if (!options.beforeSigning && !d.signed) missing.add('signature');
+  return COMPLAINT_DECISION_CONTENT.filter((i) => missing.has(i.code));
+}

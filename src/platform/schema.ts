@@ -173,6 +173,8 @@ export interface ApplicantTable {
   updated_at: Timestamp;
   /** the cabinet was erased at the person's request (migrations/080_personal_data.sql): the profile is anonymised */
   erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** the IIN/BIN was proven by a certificate sign-in (migrations/095_certificate_signin.sql) */
+  identity_verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SessionTable {
@@ -207,6 +209,13 @@ export interface OtpChallengeTable {
   address_hash: string;
   code_hash: string;
   attempts: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+}
+
+export interface CertificateChallengeTable {
+  challenge_hash: string;
   created_at: Timestamp;
   expires_at: Timestamp;
   consumed_at: Timestamp | null;
@@ -250,6 +259,7 @@ export interface Schema {
   api_token: ApiTokenTable;
   otp_challenge: OtpChallengeTable;
   oidc_flow: OidcFlowTable;
+  certificate_challenge: CertificateChallengeTable;
   demo_account: DemoAccountTable;
   registration_counter: RegistrationCounterTable;
   appeal: AppealTable;
@@ -675,6 +685,8 @@ export interface ActTable {
   number: string;
   body_id: string;
   appeal_id: string | null;
+  /** the complaint case a complaint decision (APC 100–101) decides */
+  complaint_id: Generated<string | null>;
   template_id: string | null;
   template_code: string | null;
   template_version: number | null;

@@ -63,6 +63,20 @@ export const OTP_REQUEST_LIMIT: RateLimit = { perIp: 20, perIdentity: 5, windowS
 export const OTP_VERIFY_LIMIT: RateLimit = { perIp: 30, perIdentity: 10, windowSeconds: 600 };
 /** Filing appeals from the cabinet: a person files a handful a day; an office behind one address files more. */
 export const INTAKE_LIMIT: RateLimit = { perIp: 120, perIdentity: 20, windowSeconds: 60 };
+/** Filing petitions (APC 90-2): rarer than appeals; a cabinet files a few an hour at most. */
+export const PETITION_LIMIT: RateLimit = { perIp: 60, perIdentity: 10, windowSeconds: 3600 };
+/**
+ * Joining a petition with an EDS (no sign-in needed): each attempt costs a signature check; a public terminal or
+ * an office may collect many. Per identity only when the request carries a credential (the petitions authority
+ * entering written signatures), since anonymous signers are told apart only by their certificate, after the check.
+ */
+export const PETITION_SIGNATURE_LIMIT: RateLimit = { perIp: 120, perIdentity: 600, windowSeconds: 600 };
+/** Booking a slot at a personal reception (APC 90(2)): a person books a few; a registrar booking for callers more. */
+export const RECEPTION_BOOKING_LIMIT: RateLimit = { perIp: 60, perIdentity: 20, windowSeconds: 600 };
+/** Open311 service requests: an integration's token files a stream of appeals, but not a flood. */
+export const OPEN311_LIMIT: RateLimit = { perIp: 300, perIdentity: 120, windowSeconds: 60 };
+/** Certificate sign-in: a challenge is a stored row and an attempt a signature check; a person needs one or two. */
+export const CERTIFICATE_LIMIT: RateLimit = { perIp: 30, perIdentity: 30, windowSeconds: 600 };
 
 const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase().replace(/[\s()-]/g, '') : '');
 const body = (request: FastifyRequest) => (request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {});
@@ -71,13 +85,31 @@ function credentialKey(request: FastifyRequest): string {
   const credential = request.headers.authorization ?? readCookie(request.headers.cookie, SESSION_COOKIE_NAME) ?? '';
   return createHash('sha256').update(credential).digest('hex').slice(0, 32);
 }
+/** The credential, when the request carries one; anonymous requests are counted per address only (never all together). */
+function credentialIfAny(request: FastifyRequest): string | undefined {
+  return request.headers.authorization !== undefined || readCookie(request.headers.cookie, SESSION_COOKIE_NAME) !== undefined ? `credential:${credentialKey(request)}` : undefined;
+}
+/** Open311 clients send their token as `api_key` (form field or query) or as a bearer header. */
+function open311Key(request: FastifyRequest): string | undefined {
+  const query = request.query && typeof request.query === 'object' ? (request.query as Record<string, unknown>) : {};
+  const key = body(request).api_key ?? query.api_key;
+  if (typeof key === 'string' && key) return `api_key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+  return credentialIfAny(request);
+}
 
 /** Which routes are limited, and what identity each counts by (read after validation, so the body is well formed). */
-export const LIMITED_ROUTES: { method: string; url: string; limit: RateLimit; identity: (request: FastifyRequest) => string }[] = [
+export const LIMITED_ROUTES: { method: string; url: string; limit: RateLimit; identity: (request: FastifyRequest) => string | undefined }[] = [
   { method: 'POST', url: '/api/v1/auth/login', limit: LOGIN_LIMIT, identity: (r) => `login:${lower(body(r).login)}` },
   { method: 'POST', url: '/api/v1/auth/otp/request', limit: OTP_REQUEST_LIMIT, identity: (r) => `otp:${lower(body(r).channel)}:${lower(body(r).address)}` },
   { method: 'POST', url: '/api/v1/auth/otp/verify', limit: OTP_VERIFY_LIMIT, identity: (r) => `otp:${lower(body(r).channel)}:${lower(body(r).address)}` },
-  { method: 'POST', url: '/api/v1/appeals', limit: INTAKE_LIMIT, identity: (r) => `credential:${credentialKey(r)}` },
+  { method: 'POST', url: '/api/v1/appeals', limit: INTAKE_LIMIT, identity: credentialIfAny },
+  { method: 'POST', url: '/api/v1/petitions', limit: PETITION_LIMIT, identity: credentialIfAny },
+  { method: 'POST', url: '/api/v1/petitions/:id/signatures', limit: PETITION_SIGNATURE_LIMIT, identity: credentialIfAny },
+  { method: 'POST', url: '/api/v1/receptions/sessions/:id/bookings', limit: RECEPTION_BOOKING_LIMIT, identity: credentialIfAny },
+  { method: 'POST', url: '/open311/v2/requests.json', limit: OPEN311_LIMIT, identity: open311Key },
+  { method: 'POST', url: '/open311/v2/requests.xml', limit: OPEN311_LIMIT, identity: open311Key },
+  { method: 'GET', url: '/api/v1/auth/certificate/challenge', limit: CERTIFICATE_LIMIT, identity: () => undefined },
+  { method: 'POST', url: '/api/v1/auth/certificate', limit: CERTIFICATE_LIMIT, identity: () => undefined },
 ];
 
 export interface SecurityOptions {
@@ -135,8 +167,8 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
   const limiters = new Map<string, { ip: onRequestAsyncHookHandler; identity: preHandlerAsyncHookHandler }>();
   for (const route of LIMITED_ROUTES) {
     const timeWindow = route.limit.windowSeconds * 1000;
-    const byIp = app.createRateLimit({ max: route.limit.perIp, timeWindow, keyGenerator: (r) => `${route.url}|ip:${r.ip}` });
-    const byIdentity = app.createRateLimit({ max: route.limit.perIdentity, timeWindow, keyGenerator: (r) => `${route.url}|${route.identity(r)}` });
+    const byIp = app.createRateLimit({ max: route.limit.perIp, timeWindow, keyGenerator: (r) => `${route.method} ${route.url}|ip:${r.ip}` });
+    const byIdentity = app.createRateLimit({ max: route.limit.perIdentity, timeWindow, keyGenerator: (r) => `${route.method} ${route.url}|${route.identity(r)}` });
     const check = async (result: Awaited<ReturnType<typeof byIp>>, reply: import('fastify').FastifyReply) => {
       if (result.isAllowed || !result.isExceeded) return;
       reply.header('retry-after', String(result.ttlInSeconds));
@@ -144,7 +176,8 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
     };
     limiters.set(`${route.method} ${route.url}`, {
       ip: async (request, reply) => check(await byIp(request), reply),
-      identity: async (request, reply) => check(await byIdentity(request), reply),
+      // a request with no identity to count (anonymous, where the route allows it) is counted per address only
+      identity: async (request, reply) => (route.identity(request) === undefined ? undefined : check(await byIdentity(request), reply)),
     });
   }
   app.addHook('onRoute', (route) => {

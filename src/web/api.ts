@@ -98,7 +98,58 @@ export interface Official {
   bodyId: string;
   fullName: string;
   active: boolean;
-  appointments: { title: Localized; role: string | null; subdivisionId: string | null }[];
+  appointments: { title: Localized; role: string | null; subdivisionId: string | null; acting?: boolean; validTo?: string | null }[];
+}
+
+// ---- administration: roles, the production calendar (docs/access-control.md, docs/api.md) ----
+
+export interface RoleGrant {
+  id: string;
+  officialId: string;
+  role: string;
+  bodyId: string | null;
+  subdivisionId: string | null;
+  validFrom: string;
+  validTo: string | null;
+  grantedBy: string;
+  revoked: boolean;
+}
+export interface OfficialRoles {
+  current: Me['roles'];
+  grants: RoleGrant[];
+}
+export interface Policy {
+  roles: { id: string; name: string; allows: Record<string, string> }[];
+}
+export interface Holiday {
+  date: string;
+  name: Localized;
+  kind: 'national' | 'state' | 'religious';
+  confirmed: boolean;
+}
+export interface Transfer {
+  dayOff: string;
+  workedOn?: string;
+  act: string;
+}
+export interface CalendarYear {
+  year: number;
+  complete: boolean;
+  workingDays: number;
+  holidays: Holiday[];
+  extraDaysOff: { date: string; type: string; movedFrom?: string; act?: string }[];
+  workingWeekendDays: { date: string; act: string }[];
+  transfers: Transfer[];
+  note?: string;
+  revision: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+export interface CalendarYearInput {
+  complete: boolean;
+  holidays: Holiday[];
+  transfers: Transfer[];
+  note?: string;
 }
 export interface Applicant {
   kind: 'individual' | 'legal_entity';
@@ -185,6 +236,8 @@ export interface ListItem {
   due: string;
   deemed_refused_on: string | null;
   executor_id: string | null;
+  /** the case version a step on it names (409 version_conflict when stale) */
+  version: number;
 }
 export interface AppealList {
   items: ListItem[];
@@ -543,4 +596,13 @@ export const api = {
   serviceComplaints: () => call<{ items: ServiceComplaint[] }>('GET', '/api/v1/service-complaints').then((r) => r.items),
   serviceComplaint: (id: string) => call<ServiceComplaintCase>('GET', `/api/v1/service-complaints/${encodeURIComponent(id)}`),
   serviceComplaintAct: (c: { id: string; version: number }, input: Record<string, unknown>) => call<ServiceComplaintCase>('POST', `/api/v1/service-complaints/${encodeURIComponent(c.id)}/actions`, { version: c.version, ...input }),
+  // administration (docs/access-control.md): officials, roles, the production calendar, standard forms
+  allOfficials: () => call<{ officials: Official[] }>('GET', '/api/v1/officials').then((r) => r.officials),
+  policy: () => call<Policy>('GET', '/api/v1/access/policy'),
+  officialRoles: (officialId: string) => call<OfficialRoles>('GET', `/api/v1/officials/${encodeURIComponent(officialId)}/roles`),
+  grantRole: (officialId: string, input: { role: string; bodyId?: string; validTo?: string }) => call<RoleGrant>('POST', `/api/v1/officials/${encodeURIComponent(officialId)}/roles`, input),
+  revokeRole: (grantId: string) => call<RoleGrant>('DELETE', `/api/v1/roles/${encodeURIComponent(grantId)}`),
+  calendarYear: (year: number) => call<CalendarYear>('GET', `/api/v1/calendar/${year}`),
+  putCalendarYear: (year: number, input: CalendarYearInput) => call<CalendarYear>('PUT', `/api/v1/calendar/${year}`, input),
+  approveTemplate: (templateId: string) => call<ActTemplate>('POST', `/api/v1/act-templates/${encodeURIComponent(templateId)}/approve`),
 };

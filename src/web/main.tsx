@@ -1,8 +1,8 @@
 /** Entry of the browser application: the shell (header, language switch, sign-in state) and lazy pages. */
-import { StrictMode, Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
+import { StrictMode, Suspense, lazy, startTransition, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { api, type Lang, type Me } from './api.ts';
+import { api, setApiLanguage, type Lang, type Me } from './api.ts';
 import { LANGS, changeLanguage, initI18n, initialLanguage } from './i18n.ts';
 import { Link, match, navigate, useFocusHeading, useLocation } from './router.tsx';
 import { SessionContext, isOfficial } from './session.tsx';
@@ -16,6 +16,7 @@ const CasePage = lazy(() => import('./pages/CasePage.tsx'));
 const Inbox = lazy(() => import('./pages/Inbox.tsx'));
 const Register = lazy(() => import('./pages/Register.tsx'));
 const BodyLoad = lazy(() => import('./pages/BodyLoad.tsx'));
+const Admin = lazy(() => import('./pages/Admin.tsx'));
 const Complaint = lazy(() => import('./pages/Complaint.tsx'));
 const Petitions = lazy(() => import('./pages/Petitions.tsx'));
 const Receptions = lazy(() => import('./pages/Receptions.tsx'));
@@ -32,6 +33,7 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/staff') return <Inbox />;
   if (path === '/staff/register') return <Register />;
   if (path === '/staff/load') return <BodyLoad />;
+  if (path === '/staff/admin') return <Admin />;
   if (path === '/petitions') return <Petitions view="list" />;
   if (path === '/petitions/new') return <Petitions view="new" />;
   if (path === '/receptions') return <Receptions />;
@@ -80,6 +82,7 @@ function Header({ me, onSignOut }: { me: Me | null | undefined; onSignOut: () =>
             <Link href="/staff">{t('nav.inbox')}</Link>
             {me?.permissions.includes('appeal.register') && <Link href="/staff/register">{t('nav.register')}</Link>}
             {me?.permissions.includes('appeal.assign') && <Link href="/staff/load">{t('nav.load')}</Link>}
+            {['roles.assign', 'calendar.manage', 'act_template.approve'].some((p) => me?.permissions.includes(p)) && <Link href="/staff/admin">{t('nav.admin')}</Link>}
           </>
         ) : (
           <>
@@ -113,9 +116,9 @@ function Header({ me, onSignOut }: { me: Me | null | undefined; onSignOut: () =>
 function App() {
   const { t } = useTranslation();
   const { path } = useLocation();
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setMe] = useState<Me | null | undefined>(early);
   useEffect(() => {
-    api.me().then(setMe, () => setMe(null));
+    if (early === undefined) void session.then(setMe);
   }, []);
   useFocusHeading(path);
   const signOut = async () => {
@@ -141,9 +144,21 @@ function App() {
   );
 }
 
-await initI18n(initialLanguage());
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// who is signed in is asked while the texts load, so the header is drawn once, not shifted when the answer comes;
+// a slow answer (over a second) does not hold the first paint
+const language = initialLanguage();
+setApiLanguage(language);
+// the chunk of the page being opened is fetched alongside the texts rather than after them (a shorter chain to paint)
+const opening: Record<string, () => Promise<unknown>> = { '/signin': () => import('./pages/SignIn.tsx'), '/file': () => import('./pages/FileAppeal.tsx'), '/cabinet': () => import('./pages/Cabinet.tsx'), '/staff': () => import('./pages/Inbox.tsx') };
+void opening[location.pathname]?.().catch(() => undefined);
+const session = api.me().then((m): Me | null => m, () => null);
+const [, early] = await Promise.all([initI18n(language), Promise.race([session, new Promise<undefined>((r) => setTimeout(r, 1000))])]);
+const root = createRoot(document.getElementById('root')!);
+// a transition: the first render yields to the browser between components instead of one long task
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

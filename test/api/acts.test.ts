@@ -7,6 +7,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import type { InjectOptions } from 'fastify';
 import { appealSigningContent } from '../../src/platform/signature.ts';
 import { verifyCaseEvents } from '../../src/modules/audit/case-events.ts';
@@ -15,6 +16,75 @@ import { signIn, testApp } from '../support/app.ts';
 import { makeTestPki, type Identity, type TestPki } from '../support/pki.ts';
 
 type App = Awaited<ReturnType<typeof testApp>>;
+
+/**
+ * The text on the pages of a PDF made by pdfmake (pdfkit): every object is read (a stream by its /Length), the
+ * FlateDecode streams are inflated with node:zlib, each font's ToUnicode CMap is parsed, and the hex strings of the
+ * content streams are decoded with the CMap of the font selected by the `Tf` before them. Whitespace is dropped
+ * (pdfmake writes a line word by word), so compare without spaces.
+ */
+function pdfText(pdf: Buffer): string {
+  const src = pdf.toString('latin1');
+  const objects = new Map<number, { dict: string; data?: Buffer }>();
+  const head = /(\d+) 0 obj/g;
+  for (let m = head.exec(src); m; m = head.exec(src)) {
+    const from = m.index + m[0].length;
+    const streamAt = src.indexOf('stream', from);
+    const endAt = src.indexOf('endobj', from);
+    if (streamAt < 0 || endAt < streamAt) {
+      objects.set(Number(m[1]), { dict: src.slice(from, endAt) });
+      head.lastIndex = endAt;
+      continue;
+    }
+    const dict = src.slice(from, streamAt);
+    let start = streamAt + 6;
+    if (src[start] === '\r') start++;
+    if (src[start] === '\n') start++;
+    const length = Number(/\/Length (\d+)/.exec(dict)?.[1] ?? 0);
+    const raw = pdf.subarray(start, start + length);
+    objects.set(Number(m[1]), { dict, data: /\/FlateDecode/.test(dict) ? zlib.inflateSync(raw) : raw });
+    head.lastIndex = src.indexOf('endobj', start + length);
+  }
+  const utf16 = (hex: string) => new TextDecoder('utf-16be').decode(Buffer.from(hex, 'hex'));
+  const cmaps = new Map<number, Map<number, string>>();
+  const cmapOf = (obj: number) => {
+    if (cmaps.has(obj)) return cmaps.get(obj)!;
+    const map = new Map<number, string>();
+    const text = objects.get(obj)?.data?.toString('latin1') ?? '';
+    for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+      for (const r of block[1]!.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f]+>)/gi)) {
+        const lo = parseInt(r[1]!, 16);
+        const hi = parseInt(r[2]!, 16);
+        if (r[3]!.startsWith('[')) [...r[3]!.matchAll(/<([0-9a-f]+)>/gi)].forEach((d, i) => map.set(lo + i, utf16(d[1]!)));
+        else for (let c = lo; c <= hi; c++) map.set(c, String.fromCharCode(parseInt(r[3]!.slice(1, -1), 16) + (c - lo)));
+      }
+    }
+    for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) for (const r of block[1]!.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>/gi)) map.set(parseInt(r[1]!, 16), utf16(r[2]!));
+    cmaps.set(obj, map);
+    return map;
+  };
+  // font resource names -> font objects -> their ToUnicode CMaps
+  const fonts = new Map<string, Map<number, string>>();
+  for (const { dict } of objects.values()) {
+    for (const res of dict.matchAll(/\/Font\s*<<([^>]*)>>/g)) {
+      for (const f of res[1]!.matchAll(/\/([\w.+-]+)\s+(\d+) 0 R/g)) {
+        const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(objects.get(Number(f[2]))?.dict ?? '');
+        if (toUnicode) fonts.set(f[1]!, cmapOf(Number(toUnicode[1])));
+      }
+    }
+  }
+  let out = '';
+  for (const { data } of objects.values()) {
+    const content = data?.toString('latin1') ?? '';
+    if (!/\bBT\b/.test(content)) continue;
+    let font = new Map<number, string>();
+    for (const t of content.matchAll(/\/([\w.+-]+)\s+[-\d.]+\s+Tf|<([0-9a-fA-F]*)>/g)) {
+      if (t[1]) font = fonts.get(t[1]) ?? new Map();
+      else for (let i = 0; i + 4 <= t[2]!.length; i += 4) out += font.get(parseInt(t[2]!.slice(i, i + 4), 16)) ?? '';
+    }
+  }
+  return out.replace(/\s+/g, '');
+}
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
@@ -230,6 +300,89 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(revoked.body.revocation.damagesMayArise, true);
     });
 
+    /** a signed act of `template` on a new case */
+    const signedAct = async (receivedAt: string, template: string, content: Record<string, unknown>) => {
+      const { id } = await caseAt(receivedAt);
+      const act = await draft(id, template, content);
+      const signed = await sign(act.id);
+      assert.equal(signed.status, 200, JSON.stringify(signed.body));
+      return { appealId: id, act: signed.body };
+    };
+    const refusal = { justification: 'Участок относится к землям общего пользования', legalBasis: 'ст. 107 Земельного кодекса РК', hearingExemption: 'participant_motion' };
+    const favourable = { hearingExemption: 'favourable_no_third_party', justificationExemption: 'favourable_no_third_party' };
+
+    test('APC 85(3)–(4): a lawful burdensome act may be revoked unless the law forbids it; a lawful favourable act only on a ground of 85(4); only the head or a deputy revokes', async () => {
+      now = new Date('2025-04-14T05:00:00Z');
+      const { act: burdensome } = await signedAct('2025-04-11T09:00:00+05:00', 'appeal.refusal', refusal);
+      assert.equal(burdensome.favourable, false);
+      const byExecutor = await step(burdensome.id, 'revoke', { basis: 'lawful', ground: 'burdensome_not_prohibited', reasons: 'Обстоятельства изменились' }, 'executor');
+      assert.ok([403, 404].includes(byExecutor.status), String(byExecutor.status));
+      const favourableGround = await step(burdensome.id, 'revoke', { basis: 'lawful', ground: 'condition_unmet', reasons: 'x' });
+      assert.equal(favourableGround.status, 422);
+      assert.equal(favourableGround.body.citation, 'APC 85(3)', 'a ground of 85(4) does not serve a burdensome act');
+      const revoked = await step(burdensome.id, 'revoke', { basis: 'lawful', ground: 'burdensome_not_prohibited', reasons: 'Обстоятельства изменились: участок выведен из земель общего пользования' });
+      assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+      assert.equal(revoked.body.state, 'revoked');
+      assert.equal(revoked.body.ceaseCause, 'revoked');
+      assert.equal(revoked.body.ceasedOn, '2025-04-14');
+      assert.deepEqual([revoked.body.revocation.basis, revoked.body.revocation.ground, revoked.body.revocation.scope], ['lawful', 'burdensome_not_prohibited', 'full']);
+      const e = (await app.database.db.selectFrom('case_event').select(['action', 'citation']).where('case_type', '=', 'act').where('case_id', '=', burdensome.id).orderBy('seq', 'desc').executeTakeFirstOrThrow());
+      assert.deepEqual(e, { action: 'revoke_lawful', citation: 'APC 85(3)' });
+      assert.equal((await step(burdensome.id, 'revoke', { basis: 'lawful', ground: 'burdensome_not_prohibited', reasons: 'again' })).status, 409, 'a revoked act is closed');
+
+      const { act: permit } = await signedAct('2025-04-11T09:30:00+05:00', 'appeal.satisfaction', favourable);
+      const noGround = await step(permit.id, 'revoke', { basis: 'lawful', ground: 'burdensome_not_prohibited', reasons: 'Передумали' });
+      assert.equal(noGround.status, 422);
+      assert.equal(noGround.body.code, 'revocation_ground_required');
+      assert.equal(noGround.body.citation, 'APC 85(4)', 'trust: a favourable act is not revoked at will');
+      const unmet = await step(permit.id, 'revoke', { basis: 'lawful', ground: 'condition_unmet', reasons: 'Условие о согласовании с соседями не исполнено' });
+      assert.equal(unmet.status, 200, JSON.stringify(unmet.body));
+      assert.equal(unmet.body.state, 'revoked');
+    });
+
+    test('APC 84(1)–(4): an unlawful burdensome act is revoked without a ground of 84(6), but with its legal consequences decided (84(3)); a partial revocation keeps the rest in force', async () => {
+      now = new Date('2025-04-14T05:00:00Z');
+      const { act } = await signedAct('2025-04-11T10:00:00+05:00', 'appeal.refusal', refusal);
+      const noConsequences = await step(act.id, 'revoke', { basis: 'unlawful', reasons: 'Не исследован кадастровый план' });
+      assert.equal(noConsequences.status, 422);
+      assert.equal(noConsequences.body.code, 'legal_consequences_required');
+      assert.equal(noConsequences.body.citation, 'APC 84(3)');
+      const partial = await step(act.id, 'revoke', { basis: 'unlawful', scope: 'partial', invalidFrom: 'adoption', reasons: 'Отказ в части ограждения по южной границе незаконен' });
+      assert.equal(partial.status, 200, JSON.stringify(partial.body));
+      assert.equal(partial.body.state, 'partially_revoked');
+      assert.equal(partial.body.ceasedOn, null, 'the rest of the act stays in force');
+      assert.equal(partial.body.revocation.invalidFrom, 'adoption');
+      assert.equal(partial.body.revocation.damagesMayArise, undefined, '84(8) concerns favourable acts');
+      const full = await step(act.id, 'revoke', { basis: 'unlawful', scope: 'full', invalidFrom: 'finding', reasons: 'Отказ незаконен полностью' });
+      assert.equal(full.status, 200, JSON.stringify(full.body));
+      assert.equal(full.body.state, 'revoked');
+      const events = await app.database.db.selectFrom('case_event').select(['action', 'citation']).where('case_type', '=', 'act').where('case_id', '=', act.id).orderBy('seq').execute();
+      assert.deepEqual(events.slice(-2), [{ action: 'revoke_unlawful', citation: 'APC 84(4)' }, { action: 'revoke_unlawful', citation: 'APC 84(4)' }]);
+    });
+
+    test('APC 83(1)–(2): an act stating a later date enters into force on it through the daily job (acts-enter-into-force); communicated before, it takes effect then', async () => {
+      now = new Date('2025-04-14T05:00:00Z');
+      const { act } = await signedAct('2025-04-11T11:00:00+05:00', 'appeal.satisfaction', { ...favourable, inForceOn: '2025-04-21' });
+      assert.equal(act.state, 'adopted_pending_force');
+      assert.equal(act.adoptedOn, '2025-04-14');
+      assert.equal(act.inForceOn, '2025-04-21');
+      now = new Date('2025-04-16T05:00:00Z');
+      const communicated = await step(act.id, 'communicate', { communicatedOn: '2025-04-16', method: 'cabinet' });
+      assert.equal(communicated.status, 200, JSON.stringify(communicated.body));
+      assert.equal(communicated.body.state, 'adopted_pending_force', 'communicated, but not yet in force');
+      assert.equal((await step(act.id, 'execute', { executedOn: '2025-04-16' })).status, 409, 'not executed before it is in force');
+      now = new Date('2025-04-18T05:00:00Z');
+      await app.acts.enterIntoForce();
+      assert.equal((await get(act.id)).body.state, 'adopted_pending_force', 'not on Friday 18.04');
+      now = new Date('2025-04-20T19:30:00Z'); // 00:30 on Monday 21.04 in Almaty: the job counts Almaty days
+      assert.ok((await app.acts.enterIntoForce()) >= 1);
+      const inForce = (await get(act.id)).body;
+      assert.equal(inForce.state, 'effective', 'in force and already communicated: in effect (83(2))');
+      const e = await app.database.db.selectFrom('case_event').select(['action', 'actor', 'citation', 'details']).where('case_type', '=', 'act').where('case_id', '=', act.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      assert.deepEqual([e.action, e.actor, e.citation, (e.details as Json).inForceOn], ['enter_into_force', 'system', 'APC 83(1)', '2025-04-21']);
+      assert.equal(await app.acts.enterIntoForce(), 0, 'running again changes nothing');
+    });
+
     test('#52 APC 80(2)(2): the justification may be left out only from the sixth identical act within 30 calendar days', async () => {
       now = new Date('2025-04-14T05:00:00Z');
       const { id } = await caseAt('2025-04-11T14:00:00+05:00');
@@ -262,16 +415,27 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(check.status, 200, JSON.stringify(check.body));
       assert.equal(check.body.hashMatch, true);
       assert.equal(check.body.signatureValid, true);
-      assert.equal(check.body.body, 'Байзақ ауданының әкімдігі'.length > 0 ? check.body.body : '');
+      const names = (await app.database.db.selectFrom('body').select('name').where('id', '=', bodies['KRG-BZH']!).executeTakeFirstOrThrow()).name as { kk: string; ru: string };
+      assert.equal(check.body.body, names.kk, 'the name of the body in the language of the appeal (kk)');
+      assert.notEqual(names.kk, names.ru);
       assert.equal(check.body.signer, 'Смағұлов Ержан Қанатұлы');
       const page = await call({ method: 'GET', url: `/verify/${act.id}`, headers: { 'accept-language': 'kk' } });
       assert.equal(page.status, 200);
       assert.match(String(page.type), /text\/html/);
       assert.match(page.raw.toString('utf8'), new RegExp(act.number));
-      for (const lang of ['kk', 'ru', 'both']) {
+      const flat = (t: string) => t.replace(/\s+/g, '');
+      const url = `https://tynda.example.kz/verify/${act.id}`;
+      for (const lang of ['kk', 'ru', 'both'] as const) {
         const pdf = await call({ method: 'GET', url: `/api/v1/acts/${act.id}.pdf?lang=${lang}`, as: 'executor' });
         assert.equal(pdf.status, 200);
         assert.equal(pdf.raw.subarray(0, 5).toString(), '%PDF-');
+        const text = pdfText(pdf.raw);
+        assert.ok(text.includes(flat(url)), `${lang}: the /verify link is printed`);
+        assert.ok(pdf.raw.toString('latin1').includes(`/URI (${url})`), `${lang}: and is a link`);
+        assert.ok(text.includes(flat(act.number)), `${lang}: the number of the act`);
+        assert.equal(text.includes(flat(names.kk)), lang !== 'ru', `${lang}: the Kazakh name of the body`);
+        assert.equal(text.includes(flat(names.ru)), lang !== 'kk', `${lang}: the Russian name of the body`);
+        if (lang !== 'ru') assert.ok(text.includes(flat('Құрманғалиева Әлия Нұрланқызы')), 'the addressee with Kazakh letters');
       }
       const anonymous = await call({ method: 'GET', url: `/api/v1/acts/${act.id}.pdf` });
       assert.equal(anonymous.status, 401);
@@ -279,7 +443,7 @@ for (const { engine, skip } of ENGINES) {
       assert.equal((await call({ method: 'GET', url: `/api/v1/verify/${act.id}` })).body.hashMatch, false);
     });
 
-    test('#33 APC 96: a complaint against an act in effect suspends its execution through the acts module; a suspended act cannot be executed', async () => {
+    test('#33 APC 96: a complaint against an act in effect suspends its execution through the acts module; a suspended act cannot be executed; an exception of 96(1) resumes it', async () => {
       now = new Date('2025-04-14T05:00:00Z');
       const { id } = await caseAt('2025-04-11T17:00:00+05:00');
       const act = await draft(id, 'appeal.satisfaction', { hearingExemption: 'favourable_no_third_party', justificationExemption: 'favourable_no_third_party' });
@@ -299,6 +463,19 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(executed.status, 409, 'a suspended act is not executed');
       const events = await app.database.db.selectFrom('case_event').select(['action', 'citation']).where('case_type', '=', 'act').where('case_id', '=', act.id).orderBy('seq').execute();
       assert.deepEqual(events.at(-1), { action: 'suspend_execution', citation: 'APC 96' });
+
+      // APC 96(1): the head records the exception (protection of rights); execution resumes and the act is executed
+      const c = await call({ method: 'GET', url: `/api/v1/complaints/${complaint.body.id}`, as: 'body_head' });
+      const exception = await call({ method: 'POST', url: `/api/v1/complaints/${complaint.body.id}/actions`, as: 'body_head', payload: { version: c.body.version, action: 'record_suspension_exception', ground: 'protection_of_rights', reasons: 'Ограждение защищает детей от проезжей части' } });
+      assert.equal(exception.status, 200, JSON.stringify(exception.body));
+      assert.equal(exception.body.executionSuspended, false);
+      const resumed = (await get(act.id)).body;
+      assert.equal(resumed.state, 'effective');
+      const last = await app.database.db.selectFrom('case_event').select(['action', 'citation', 'details']).where('case_type', '=', 'act').where('case_id', '=', act.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      assert.deepEqual([last.action, last.citation, (last.details as Json).complaintId, (last.details as Json).reason], ['resume_execution', 'APC 96', complaint.body.id, 'exception:protection_of_rights']);
+      const done = await step(act.id, 'execute', { executedOn: '2025-04-15' });
+      assert.equal(done.status, 200, JSON.stringify(done.body));
+      assert.equal(done.body.state, 'executed');
     });
 
     test('APC 64(2): the registration ticket as a PDF', async () => {

@@ -11,6 +11,12 @@ import type { Tynda } from '../../src/app.ts';
 import { verifyCaseEvents } from '../../src/modules/audit/case-events.ts';
 import { ENGINES } from '../support/databases.ts';
 import { signIn, testApp } from '../support/app.ts';
+import pino from 'pino';
+import { loadConfig } from '../../src/platform/config.ts';
+import { emailTransport } from '../../src/modules/notifications/transports.ts';
+import { NoticeWorker } from '../../src/modules/notifications/worker.ts';
+import { startSmtpPeer } from '../support/peers.ts';
+import { dayNumber, isoDate } from '../../src/law/dates.ts';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -193,7 +199,8 @@ for (const { engine, skip } of ENGINES) {
       await act(id, 'executor', { action: 'start_review' });
       const early = await act(id, 'executor', { action: 'record_hearing_protocol', place: 'x', heldOn: '2025-04-02', startedAt: '10:00', endedAt: '10:30', presidingOfficial: 'x', secretary: 'x', participants: ['x'], issue: 'x', statements: 'x' });
       assert.equal(early.status, 409, 'a protocol belongs to the hearing, after the preliminary decision');
-      await act(id, 'executor', { action: 'notify_preliminary_decision', draft: 'Предполагается отказ', method: 'hearing' });
+      const invited = await act(id, 'executor', { action: 'notify_preliminary_decision', draft: 'Предполагается отказ', method: 'hearing', hearingAt: '2025-04-08T11:00:00+05:00', place: 'Сарыкемер, ул. Султан-Бейбарыс, 140, каб. 12' });
+      assert.equal(invited.status, 200, JSON.stringify(invited.body));
       now = new Date('2025-04-08T09:00:00Z');
       const protocol = {
         action: 'record_hearing_protocol', place: 'Сарыкемер, ул. Султан-Бейбарыс, 140, каб. 12', heldOn: '2025-04-08', startedAt: '11:00', endedAt: '11:40',
@@ -254,6 +261,100 @@ for (const { engine, skip } of ENGINES) {
       const adopted = await act(id, 'executor', { action: 'adopt_act', outcome: 'refused', favourable: false, reasons: 'Отказ' });
       assert.equal(adopted.status, 200, JSON.stringify(adopted.body));
       assert.equal(adopted.body.preliminaryReceivedOn, '2025-04-07');
+    });
+
+    test('APC 20(1)(4), 66(1), 73(1)(1): a preliminary decision by hearing invites the person with its time and place; the e-mail reaches the SMTP peer; the act waits for a hearing the invitation provably reached in time', async () => {
+      const smtp = await startSmtpPeer();
+      try {
+        const email = emailTransport(loadConfig({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURE: 'off', SMTP_FROM: 'Tynda <notices@tynda.kz>' }).smtp!);
+        const worker = new NoticeWorker(app.database.db, { email }, pino({ level: 'silent' }), { backoffSeconds: 0.05, maxBackoffSeconds: 0.2, leaseSeconds: 5, maxAttempts: 3 });
+        now = new Date('2025-04-02T05:00:00Z'); // Wed 02.04.2025, 10:00 in Almaty
+        const reg = await register('2025-04-01T10:00:00+05:00', {
+          applicant: { kind: 'individual', name: 'Иванов Иван Иванович', postalAddress: 'Байзакский район, ул. Абая, 10', email: 'ivanov.hearing@example.kz', notifyBy: ['email'] },
+        });
+        const id = reg.body.id;
+        const number = reg.body.number;
+        await act(id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+        await act(id, 'executor', { action: 'start_review' });
+        const preliminary = { action: 'notify_preliminary_decision', draft: 'Предполагается отказ в ремонте за счёт бюджета', method: 'hearing' };
+        const noTime = await act(id, 'executor', { ...preliminary, place: 'каб. 12' });
+        assert.equal(noTime.status, 422);
+        assert.equal(noTime.body.code, 'hearing_details_required');
+        assert.equal(noTime.body.errors[0].field, 'body.hearingAt');
+        const sameDay = await act(id, 'executor', { ...preliminary, hearingAt: '2025-04-02T17:00:00+05:00', place: 'каб. 12' });
+        assert.equal(sameDay.status, 422, 'an invitation for the same day is not "in advance"');
+        assert.equal(sameDay.body.code, 'not_in_advance');
+        assert.equal(await app.database.db.selectFrom('notice').select('id').where('subject_id', '=', id).where('type', 'in', ['hearing_invitation', 'preliminary_decision']).executeTakeFirst(), undefined, 'a refused step sends nothing');
+
+        const place = 'Сарыкемер, ул. Султан-Бейбарыс, 140, каб. 12';
+        const notified = await act(id, 'executor', { ...preliminary, hearingAt: '2025-04-08T11:00:00+05:00', place });
+        assert.equal(notified.status, 200, JSON.stringify(notified.body));
+        const view = async () => (await call({ method: 'GET', url: `/api/v1/appeals/${id}`, as: 'deputy_head' })).body;
+        const first = (await view()).hearing;
+        assert.equal(first.at, '2025-04-08T06:00:00.000Z');
+        assert.equal(first.place, place);
+        assert.equal(first.receivedOn, null);
+        assert.equal(first.inTime, false);
+
+        // the outbox: the invitation is a recorded notice, so the paper filer also gets a registered letter
+        const channels = await app.database.db.selectFrom('notice_delivery').select('channel').where('notice_id', '=', first.invitationId).orderBy('channel').execute();
+        assert.deepEqual(channels.map((c) => c.channel), ['cabinet', 'email', 'post']);
+        await worker.runOnce();
+        const mails = smtp.received.filter((m) => m.subject.startsWith(`Дело № ${number}:`));
+        assert.deepEqual(mails.map((m) => m.subject).sort(), [`Дело № ${number}: предварительное решение`, `Дело № ${number}: приглашение на заслушивание`]);
+        const invitation = mails.find((m) => m.subject.endsWith('приглашение на заслушивание'))!;
+        assert.equal(invitation.headers.get('x-tynda-notice-id'), first.invitationId);
+        assert.match(invitation.text, /Время: 8 апреля 2025 г\. в 11:00/);
+        assert.match(invitation.text, new RegExp(`Место: ${place}`));
+        const sent = (await view()).notices.find((n: Json) => n.id === first.invitationId);
+        assert.ok(sent.notifiedAt, 'the case shows when the invitation went out');
+        assert.deepEqual(sent.channels.map((c: Json) => [c.channel, c.status]).sort(), [['cabinet', 'delivered'], ['email', 'sent'], ['post', 'queued']]);
+
+        const letterOf = async (noticeId: string) =>
+          (await app.database.db.selectFrom('notice_delivery').select('id').where('notice_id', '=', noticeId).where('channel', '=', 'post').executeTakeFirstOrThrow()).id;
+        const prelimId = (await view()).notices.find((n: Json) => n.type === 'preliminary_decision').id;
+        const post = (deliveryId: number, deliveredOn: string) =>
+          call({ method: 'PUT', url: `/api/v1/notice-deliveries/${deliveryId}/post`, as: 'registrar', payload: { trackingNumber: `KZ${deliveredOn.replace(/-/g, '')}`, sentOn: '2025-04-03', deliveredOn } });
+        assert.equal((await post(await letterOf(prelimId), '2025-04-07')).status, 200);
+        // the invitation's letter arrived on the hearing day itself: not in advance, the hearing cannot count
+        assert.equal((await post(await letterOf(first.invitationId), '2025-04-08')).status, 200);
+        now = new Date('2025-04-10T05:00:00Z');
+        const refusal = { action: 'adopt_act', outcome: 'refused', favourable: false, reasons: 'Оснований для ремонта за счёт бюджета нет' };
+        const unproven = await act(id, 'executor', refusal);
+        assert.equal(unproven.status, 409, JSON.stringify(unproven.body));
+        assert.equal(unproven.body.code, 'hearing_notice_unproven');
+        assert.equal(unproven.body.citation, 'APC 20(1)(4), 66(2)');
+        assert.equal((await view()).hearing.inTime, false);
+
+        // set again, with an invitation that reaches the person in time
+        const again = await act(id, 'executor', { action: 'schedule_hearing', hearingAt: '2025-04-15T11:00:00+05:00', place, reasons: 'Извещение дошло в день заслушивания' });
+        assert.equal(again.status, 200, JSON.stringify(again.body));
+        const second = (await view()).hearing;
+        assert.notEqual(second.invitationId, first.invitationId);
+        assert.equal((await view()).timeline.at(-1).details.previous, '2025-04-08T06:00:00.000Z');
+        assert.equal((await post(await letterOf(second.invitationId), '2025-04-11')).status, 200);
+        now = new Date('2025-04-14T05:00:00Z');
+        const pending = await act(id, 'executor', refusal);
+        assert.equal(pending.body.code, 'hearing_pending', 'the act waits for the hearing');
+        assert.match(pending.body.detail, /2025-04-15 11:00/, 'the hearing time as read in Almaty');
+        now = new Date('2025-04-15T08:00:00Z'); // 13:00 in Almaty, after the hearing
+        const shown = (await view()).hearing;
+        assert.equal(shown.receivedOn, '2025-04-11');
+        assert.equal(shown.inTime, true);
+        const adopted = await act(id, 'executor', refusal);
+        assert.equal(adopted.status, 200, JSON.stringify(adopted.body));
+        assert.equal(adopted.body.state, 'decided');
+
+        // another event of the procedure (APC 66(1)): an inspection on site, with its own invitation
+        const other = await register('2025-04-14T10:00:00+05:00');
+        await act(other.body.id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+        const event = await act(other.body.id, 'executor', { action: 'invite_to_event', event: 'Осмотр крыши на месте', eventAt: '2025-04-17T10:00:00+05:00', place: 'ул. Абая, 10' });
+        assert.equal(event.status, 200, JSON.stringify(event.body));
+        const invited = await app.database.db.selectFrom('notice').select(['type', 'title']).where('subject_id', '=', other.body.id).where('type', '=', 'event_invitation').executeTakeFirstOrThrow();
+        assert.equal(invited.title, `Дело № ${other.body.number}: Осмотр крыши на месте`);
+      } finally {
+        await smtp.close();
+      }
     });
 
     test('#11, #12 APC 64(9), 70(3): a withdrawal before the decision terminates the procedure with notice due in 3 working days; after the decision it is refused', async () => {
@@ -328,6 +429,39 @@ for (const { engine, skip } of ENGINES) {
       assert.deepEqual(notice, [{ type: 'deemed_refusal', language: 'ru' }]);
       const overdue = await call({ method: 'GET', url: '/api/v1/appeals?view=overdue', as: 'deputy_head' });
       assert.ok(overdue.body.items.some((i: Json) => i.id === reg.body.id));
+    });
+
+    test('APC 38(6), 46(4), 69(4), #27: the due-soon reminder reaches the executor and the head of the body, once; an unassigned case reaches the head; a deemed refusal alerts both', async () => {
+      now = new Date('2025-05-06T05:00:00Z');
+      const assigned = await register('2025-05-05T10:00:00+05:00');
+      const unassigned = await register('2025-05-05T11:00:00+05:00');
+      await act(assigned.body.id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+      const due: string = assigned.body.due;
+      assert.equal(unassigned.body.due, due);
+      const { calendar } = await app.calendar.current();
+      let day = dayNumber(due);
+      while (isoDate(calendar.addWorkingDays(day, 3)) !== due) day--;
+      const head = officials['bzh.akim']!;
+      const executor = officials['bzh.executor']!;
+      // the demo appoints its officials on the day it is loaded; the head here holds office since 2024
+      await app.database.db.updateTable('appointment').set({ valid_from: '2024-01-01' }).where('official_id', '=', head).execute();
+      assert.deepEqual(await app.appeals.headsOf(bodies['KRG-BZH']!, '2025-05-06'), [head]);
+      const noticesOf = async (id: string, type: 'official_due_soon' | 'official_overdue') =>
+        (await app.database.db.selectFrom('notice').select('recipient_id').where('subject_id', '=', id).where('type', '=', type).execute()).map((n) => n.recipient_id).sort();
+      assert.ok((await app.appeals.remindDueSoon(3, isoDate(day))) >= 2);
+      assert.deepEqual(await noticesOf(assigned.body.id, 'official_due_soon'), [executor, head].sort());
+      assert.deepEqual(await noticesOf(unassigned.body.id, 'official_due_soon'), [head]);
+      await app.appeals.remindDueSoon(3, isoDate(day)); // the daily job running twice sends nothing twice
+      assert.deepEqual(await noticesOf(assigned.body.id, 'official_due_soon'), [executor, head].sort());
+      // the head reads it in the workspace, in the language of the appeal
+      const text = await app.database.db.selectFrom('notice').select(['title', 'language']).where('subject_id', '=', assigned.body.id).where('recipient_id', '=', head).executeTakeFirstOrThrow();
+      assert.deepEqual(text, { title: `Скоро срок: № ${assigned.body.number}`, language: 'ru' });
+
+      now = new Date(`${isoDate(calendar.addWorkingDays(dayNumber(due), 1))}T05:00:00Z`);
+      const deemed = await app.appeals.recordDeemedRefusals();
+      assert.ok(deemed.includes(assigned.body.id));
+      assert.deepEqual(await noticesOf(assigned.body.id, 'official_overdue'), [executor, head].sort());
+      assert.deepEqual(await noticesOf(unassigned.body.id, 'official_overdue'), [head]);
     });
 
     test('#43 APC 88(2): in the simplified procedure only the head or a deputy terminates; the answer closes the case', async () => {

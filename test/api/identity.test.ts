@@ -9,6 +9,10 @@ import type { RecordingOtpSender } from '../../src/modules/identity/service.ts';
 import { ENGINES } from '../support/databases.ts';
 import { signIn, testApp } from '../support/app.ts';
 import { startSmtpPeer, type SmtpPeer } from '../support/peers.ts';
+import { makeTestPki, type TestPki } from '../support/pki.ts';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 
 type TestApp = Tynda & { otp: RecordingOtpSender };
 
@@ -329,8 +333,8 @@ for (const { engine, skip } of ENGINES) {
       }
     });
 
-    test('certificate sign-in is a port not configured here (501); OIDC routes are 404 problems without OIDC configuration', async () => {
-      const cert = await inject({ method: 'POST', url: '/api/v1/auth/certificate' });
+    test('certificate sign-in without a trust store is not configured (501); OIDC routes are 404 problems without OIDC configuration', async () => {
+      const cert = await inject({ method: 'GET', url: '/api/v1/auth/certificate/challenge' });
       assert.equal(cert.statusCode, 501);
       assert.equal(cert.json().code, 'not_configured');
       const oidc = await inject({ method: 'GET', url: '/api/v1/auth/oidc/login' });
@@ -448,6 +452,177 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(res.statusCode, 501, res.body);
       assert.equal(res.json().code, 'not_configured');
       assert.equal(peer.received.length, 1);
+    });
+  });
+}
+
+/** A certificate the NCA-like test CA issues with any subject (openssl x509 -req keeps the subject as asked). */
+function issueWithSubject(pki: TestPki, who: string, subject: string): (content: string) => Buffer {
+  const ca = path.join(pki.dir, 'Tynda Test Root CA');
+  const run = (args: string[]) => execFileSync('openssl', args, { cwd: pki.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  fs.writeFileSync(path.join(pki.dir, `${who}.ext`), '[ signing ]\nbasicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature, nonRepudiation\n');
+  run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${who}.key`, '-out', `${who}.csr`, '-utf8', '-subj', subject]);
+  run(['x509', '-req', '-in', `${who}.csr`, '-CA', path.join(ca, 'ca.pem'), '-CAkey', path.join(ca, 'ca.key'), '-set_serial', `0x${Date.now().toString(16)}`, '-days', '3650', '-extfile', `${who}.ext`, '-extensions', 'signing', '-out', `${who}.pem`]);
+  return (content) => {
+    const input = path.join(pki.dir, `content-${process.hrtime.bigint()}.bin`);
+    fs.writeFileSync(input, content);
+    run(['cms', '-sign', '-binary', '-outform', 'DER', '-md', 'sha256', '-in', input, '-signer', `${who}.pem`, '-inkey', `${who}.key`, '-out', `${input}.p7s`]);
+    return fs.readFileSync(`${input}.p7s`);
+  };
+}
+
+for (const { engine, skip } of ENGINES) {
+  describe(`certificate (EDS) sign-in of applicants [${engine}]`, { skip }, () => {
+    let app: TestApp;
+    let pki: TestPki;
+    const AIGERIM = '950412400003'; // the demo applicant (data/demo/organisation.json)
+    const NEWCOMER = '750315300008';
+    const ORG_BIN = '150540000007'; // the demo legal entity
+    before(async () => {
+      pki = makeTestPki({ signerIin: AIGERIM, headIin: NEWCOMER });
+      app = await testApp(engine, { TYNDA_TRUST_DIR: pki.trustDir });
+    });
+    after(async () => {
+      await app?.close();
+      pki?.cleanup();
+    });
+
+    const challenge = async (): Promise<string> => {
+      const res = await app.server.inject({ method: 'GET', url: '/api/v1/auth/certificate/challenge' });
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json();
+      assert.ok(new Date(body.expiresAt) > new Date());
+      return body.challenge;
+    };
+    const post = (ch: string, signature: Buffer | string, lang = 'en') =>
+      app.server.inject({ method: 'POST', url: '/api/v1/auth/certificate', headers: { 'accept-language': lang }, payload: { challenge: ch, signature: { format: 'cms', value: Buffer.isBuffer(signature) ? signature.toString('base64') : signature } } });
+    const failures = async () =>
+      (await app.database.db.selectFrom('audit_event').select(['action', 'details']).where('subject_type', '=', 'certificate_challenge').orderBy('id').execute()).map((e) => (e.details as { reason: string }).reason);
+
+    test('the signed challenge opens the cabinet of the IIN in the certificate: an existing one, or a new one created once', async () => {
+      const aigerim = await app.database.db.selectFrom('applicant').select('id').where('iin', '=', AIGERIM).executeTakeFirstOrThrow();
+      const ch = await challenge();
+      const stored = await app.database.db.selectFrom('certificate_challenge').selectAll().execute();
+      assert.ok(stored.every((c) => c.challenge_hash !== ch && /^[0-9a-f]{64}$/.test(c.challenge_hash)), 'only the hash is kept');
+      const res = await post(ch, pki.sign('signer', ch));
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().me.kind, 'applicant');
+      assert.equal(res.json().me.id, aigerim.id, 'the existing cabinet of the IIN');
+      const me = await app.server.inject({ method: 'GET', url: '/api/v1/applicants/me', headers: { authorization: `Bearer ${res.json().token}` } });
+      assert.equal(me.json().iin, AIGERIM);
+      const session = await app.database.db.selectFrom('session').select('method').where('principal_id', '=', aigerim.id).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      assert.equal(session.method, 'certificate');
+
+      const ch2 = await challenge();
+      const created = await post(ch2, pki.sign('head', ch2));
+      assert.equal(created.statusCode, 200, created.body);
+      const row = await app.database.db.selectFrom('applicant').selectAll().where('id', '=', created.json().me.id).executeTakeFirstOrThrow();
+      assert.equal(row.kind, 'individual');
+      assert.equal(row.iin, NEWCOMER);
+      assert.equal(row.name, 'Смағұлов Ержан Қанатұлы');
+      assert.equal(row.email, null);
+      assert.deepEqual(await auditActions(app, row.id), ['applicants.cabinet_opened', 'auth.login']);
+      const ch3 = await challenge();
+      const again = await post(ch3, pki.sign('head', ch3));
+      assert.equal(again.json().me.id, row.id, 'the same cabinet the second time');
+      assert.equal((await app.database.db.selectFrom('applicant').select('id').where('iin', '=', NEWCOMER).execute()).length, 1);
+    });
+
+    test("an organisation's certificate (BIN) opens the legal entity's cabinet", async () => {
+      const sign = issueWithSubject(pki, 'org', `/CN=Employee/serialNumber=IIN${NEWCOMER}/O=Karaganda Zhylu/OU=BIN${ORG_BIN}`);
+      const org = await app.database.db.selectFrom('applicant').select('id').where('bin', '=', ORG_BIN).executeTakeFirstOrThrow();
+      const ch = await challenge();
+      const res = await post(ch, sign(ch));
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().me.id, org.id);
+    });
+
+    test('a replayed, expired, unknown, forged, untrusted, expired-certificate, revoked or non-signing signature is refused with problem+json and an audit event; no session is made', async () => {
+      const sessionsBefore = (await app.database.db.selectFrom('session').select('id').execute()).length;
+      const applicantsBefore = (await app.database.db.selectFrom('applicant').select('id').execute()).length;
+      const before = (await failures()).length;
+
+      // replay: a signature that signed in once cannot sign in again
+      const ch = await challenge();
+      const signature = pki.sign('signer', ch);
+      assert.equal((await post(ch, signature)).statusCode, 200);
+      const sessionsAfterOk = (await app.database.db.selectFrom('session').select('id').execute()).length;
+      const replay = await post(ch, signature, 'ru');
+      assert.equal(replay.statusCode, 401);
+      assert.match(String(replay.headers['content-type']), /^application\/problem\+json/);
+      assert.equal(replay.json().code, 'challenge_invalid');
+      assert.equal(replay.json().title, 'Запрос на вход неизвестен, уже использован или истёк: запросите новый');
+      assert.equal(replay.json().errors[0].code, 'challenge_used');
+
+      // a challenge never issued here
+      const unknown = await post(`tynda-signin:${'x'.repeat(43)}:2030-01-01T00:00:00.000Z`, pki.sign('signer', 'whatever'));
+      assert.equal(unknown.json().code, 'challenge_invalid');
+      assert.equal(unknown.json().errors[0].code, 'challenge_unknown');
+
+      // expired: the challenge outlived its minutes
+      const old = await challenge();
+      await app.database.db.updateTable('certificate_challenge').set({ expires_at: new Date(Date.now() - 1000) }).where('consumed_at', 'is', null).execute();
+      const expired = await post(old, pki.sign('signer', old), 'kk');
+      assert.equal(expired.statusCode, 401);
+      assert.equal(expired.json().title, 'Кіру сұрауы белгісіз, пайдаланылған немесе мерзімі өткен: жаңасын сұраңыз');
+      assert.equal(expired.json().errors[0].code, 'challenge_expired');
+
+      // forged or unacceptable signatures, each with the reason in the person's language
+      const cases: [string, (c: string) => Buffer | string, string][] = [
+        ['content_mismatch', () => pki.sign('signer', 'another text'), 'The document changed after signing'],
+        ['signature_invalid', (c) => { const s = pki.sign('signer', c); s[s.length - 10] = s[s.length - 10]! ^ 0xff; return s; }, 'The signature value does not verify'],
+        ['malformed', () => Buffer.from('not a signature at all, just text').toString('base64'), 'The signature is not CMS'],
+        ['unknown_ca', (c) => pki.sign('stranger', c), 'Untrusted certification authority'],
+        ['certificate_expired', (c) => pki.sign('expired', c), 'The certificate has expired'],
+        ['certificate_revoked', (c) => pki.sign('revoked', c), 'The certificate is revoked (EDS invalid)'],
+        ['key_usage', (c) => pki.sign('encipher_only', c), 'The certificate is not for signing'],
+      ];
+      for (const [reason, make, detail] of cases) {
+        const c = await challenge();
+        const res = await post(c, make(c));
+        assert.equal(res.statusCode, 401, `${reason}: ${res.body}`);
+        assert.equal(res.json().code, 'certificate_invalid', reason);
+        assert.equal(res.json().title, 'Sign-in refused: the certificate signature is not valid');
+        assert.equal(res.json().detail, detail, reason);
+        assert.equal(res.json().errors[0].field, 'body.signature');
+        assert.equal(res.json().errors[0].code, `signature_${reason}`);
+        // the challenge is used up by the attempt: the right signature cannot follow a wrong one
+        assert.equal((await post(c, pki.sign('signer', c))).json().code, 'challenge_invalid', reason);
+      }
+
+      // a certificate that names nobody
+      const nobody = issueWithSubject(pki, 'nobody', '/CN=Just A Name');
+      const c = await challenge();
+      const anonymous = await post(c, nobody(c));
+      assert.equal(anonymous.statusCode, 422, anonymous.body);
+      assert.equal(anonymous.json().code, 'certificate_without_identity');
+
+      const reasons = (await failures()).slice(before);
+      for (const r of ['challenge_used', 'challenge_unknown', 'challenge_expired', 'content_mismatch', 'signature_invalid', 'malformed', 'unknown_ca', 'certificate_expired', 'certificate_revoked', 'key_usage', 'no_identity']) {
+        assert.ok(reasons.includes(r), `audit event for ${r}: ${reasons.join(', ')}`);
+      }
+      assert.equal((await app.database.db.selectFrom('session').select('id').execute()).length, sessionsAfterOk, 'no session from a refused attempt');
+      assert.equal(sessionsAfterOk, sessionsBefore + 1);
+      assert.equal((await app.database.db.selectFrom('applicant').select('id').execute()).length, applicantsBefore, 'no cabinet from a refused attempt');
+    });
+  });
+
+  describe(`certificate sign-in without a trust store [${engine}]`, { skip }, () => {
+    let app: TestApp;
+    before(async () => {
+      app = await testApp(engine);
+    });
+    after(async () => {
+      await app?.close();
+    });
+
+    test('says it is not configured (501) and stores nothing', async () => {
+      const res = await app.server.inject({ method: 'GET', url: '/api/v1/auth/certificate/challenge' });
+      assert.equal(res.statusCode, 501);
+      assert.equal(res.json().code, 'not_configured');
+      const post = await app.server.inject({ method: 'POST', url: '/api/v1/auth/certificate', payload: { challenge: 'tynda-signin:0123456789abcdef', signature: { format: 'cms', value: 'MIIBAAAAAAAAAAAAAAAA' } } });
+      assert.equal(post.statusCode, 501);
+      assert.equal((await app.database.db.selectFrom('certificate_challenge').select('challenge_hash').execute()).length, 0);
     });
   });
 }

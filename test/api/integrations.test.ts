@@ -492,14 +492,21 @@ for (const { engine, skip } of ENGINES) {
       now = new Date('2025-04-14T05:00:00Z');
       const filed = await call({ method: 'POST', url: '/api/v1/appeals', as: 'applicant', payload: { bodyId: bodies['KRG-BZH'], type: 'application', language: 'ru', essence: 'Прошу выделить земельный участок', applicant: { kind: 'individual', name: 'Сапарова Әлия', postalAddress: 'Абай к-сі 3' } } });
       assert.equal(filed.status, 201, JSON.stringify(filed.body));
-      const hearing = await call({ method: 'POST', url: `/api/v1/appeals/${filed.body.id}/hearings`, as: 'deputy_head', payload: { startsAt: '2025-04-21T15:00:00+05:00', minutes: 45, place: 'Акимат, каб. 5; 2 этаж' } });
-      assert.equal(hearing.status, 201, JSON.stringify(hearing.body));
-      assert.equal(hearing.body.officialId, officials['bzh.deputy']);
-      const notice = await app.database.db.selectFrom('notice').selectAll().where('id', '=', hearing.body.noticeId).executeTakeFirstOrThrow();
+      // the hearing is set by the appeal's own step: the preliminary decision with an invitation (APC 73(1)(1), 66(1))
+      await act(filed.body.id, 'deputy_head', { action: 'assign', executorId: officials['bzh.executor'] });
+      await act(filed.body.id, 'executor', { action: 'start_review' });
+      const invite = { action: 'notify_preliminary_decision', draft: 'Предполагается отказ', method: 'hearing', hearingAt: '2025-04-21T15:00:00+05:00', minutes: 45, place: 'Акимат, каб. 5; 2 этаж' };
+      assert.equal((await act(filed.body.id, 'applicant', invite)).status, 403);
+      assert.equal((await act(filed.body.id, 'deputy_head', { ...invite, hearingAt: '2025-04-14T15:00:00+05:00' })).status, 422, 'not on the day of the invitation or before');
+      const set = await act(filed.body.id, 'deputy_head', invite);
+      assert.equal(set.status, 200, JSON.stringify(set.body));
+      const listed = await call({ method: 'GET', url: `/api/v1/appeals/${filed.body.id}/hearings`, as: 'deputy_head' });
+      const [hearing, ...others] = listed.body.hearings;
+      assert.equal(others.length, 0);
+      assert.equal(hearing.officialId, officials['bzh.deputy']);
+      const notice = await app.database.db.selectFrom('notice').selectAll().where('id', '=', hearing.noticeId).executeTakeFirstOrThrow();
       assert.equal(notice.type, 'hearing_invitation', 'APC 73(1): the participant is told the place and time');
       assert.equal(notice.subject_id, filed.body.id);
-      assert.equal((await call({ method: 'POST', url: `/api/v1/appeals/${filed.body.id}/hearings`, as: 'applicant', payload: { startsAt: '2025-04-21T15:00:00+05:00', place: 'x' } })).status, 403);
-      assert.equal((await call({ method: 'POST', url: `/api/v1/appeals/${filed.body.id}/hearings`, as: 'deputy_head', payload: { startsAt: '2025-04-01T15:00:00+05:00', place: 'x' } })).status, 422, 'not in the past');
 
       // the applicant's receptions: a published reception and a booking
       const session = await call({ method: 'POST', url: '/api/v1/receptions/sessions', as: 'registrar', payload: { bodyId: bodies['KRG-BZH'], officialId: officials['bzh.akim'], format: 'office', place: 'Акимат района, каб. 101', startsAt: '2025-04-23T10:00:00+05:00', endsAt: '2025-04-23T11:00:00+05:00', slotMinutes: 20 } });
@@ -527,9 +534,9 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(event!.get('DTEND'), '20250421T104500Z');
       assert.equal(event!.get('SUMMARY'), `Заслушивание по делу № ${filed.body.number}`);
       assert.equal(event!.get('LOCATION'), 'Акимат\\, каб. 5\\; 2 этаж', 'TEXT escaping of RFC 5545 3.3.11');
-      assert.equal(event!.get('UID'), `hearing-${hearing.body.id}@tynda`);
+      assert.equal(event!.get('UID'), `hearing-${hearing.id}@tynda`);
       const applicantEvents = icsEvents(await (await get(mine.path)).text());
-      assert.deepEqual(applicantEvents.map((e) => e.get('UID')), [`hearing-${hearing.body.id}@tynda`]);
+      assert.deepEqual(applicantEvents.map((e) => e.get('UID')), [`hearing-${hearing.id}@tynda`]);
       const bookings = icsEvents(await (await get(receptions.path)).text());
       assert.deepEqual(bookings.map((e) => [e.get('DTSTART'), e.get('DTEND')]), [['20250423T052000Z', '20250423T054000Z']]);
       // an executor holds no hearing: an empty calendar, not someone else's

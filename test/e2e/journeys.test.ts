@@ -82,7 +82,7 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
     }
   }
 
-  async function officialSignIn(page: Page, role: 'registrar' | 'executor' | 'body_head') {
+  async function officialSignIn(page: Page, role: 'registrar' | 'executor' | 'body_head' | 'sysadmin') {
     const login = (await demoLogins())[role]!;
     const { password } = await app.database.db.selectFrom('demo_account').select('password').where('login', '=', login).executeTakeFirstOrThrow();
     await page.goto(`${base}/staff/signin`);
@@ -566,5 +566,123 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
       const rating = await app.database.db.selectFrom('service_rating').select(['score', 'complaint_id']).where('complaint_id', '=', stored.id).executeTakeFirstOrThrow();
       assert.equal(rating.score, 2);
     }, { phone: true });
+  });
+
+  test('a head assigns two new appeals to an executor at once from the inbox', async () => {
+    now = new Date();
+    const registrar = await signIn(app, 'registrar');
+    const cases: { id: string; number: string }[] = [];
+    for (const summary of ['Аула жарығы', 'Балалар алаңы', 'Көше белгісі']) {
+      const r = await inject('POST', '/api/v1/appeals/register', registrar, {
+        bodyId: ids['KRG-BZH'], type: 'application', channel: 'paper', language: 'kk', summary, essence: `${summary}: жөндеуді сұраймын.`,
+        applicant: { kind: 'individual', name: 'Әлиев Әли', postalAddress: 'Бұқар жырау ауданы, Абай к-сі, 10' }, signed: true, receivedAt: now.toISOString(),
+      });
+      cases.push({ id: r.id, number: r.number as string });
+    }
+    await journey('head-bulk-assigns', async (page) => {
+      await officialSignIn(page, 'body_head');
+      await page.getByRole('button', { name: new RegExp(t(kk, 'inbox.new')) }).click();
+      for (const c of cases) await page.getByRole('checkbox', { name: t(kk, 'bulk.pick').replace('{{number}}', c.number), exact: true }).check();
+      await page.getByText(t(kk, 'bulk.chosen_other').replace('{{count}}', '3')).waitFor();
+      // meanwhile someone else takes a step on the third case: its version in the list is stale (409 version_conflict)
+      const stale = cases[2]!;
+      const head = await signIn(app, 'body_head');
+      const current = await inject('GET', `/api/v1/appeals/${stale.id}`, head);
+      await inject('POST', `/api/v1/appeals/${stale.id}/actions`, head, { version: current.version, action: 'assign', executorId: ids['bzh.executor'] });
+      await page.getByLabel(t(kk, 'bulk.executor')).selectOption(ids['bzh.executor']!);
+      await page.getByRole('button', { name: t(kk, 'bulk.assign') }).click();
+      await page.getByRole('heading', { name: t(kk, 'bulk.result').replace('{{ok}}', '2').replace('{{failed}}', '1') }).waitFor();
+      const outcomes = page.locator('.outcomes li');
+      for (const c of cases.slice(0, 2)) await outcomes.filter({ hasText: c.number }).getByText(t(kk, 'bulk.assigned'), { exact: false }).waitFor();
+      const failed = outcomes.filter({ hasText: stale.number });
+      await failed.getByText(t(kk, 'bulk.failed')).waitFor();
+      assert.match((await failed.textContent())!, /нұсқа|біреу/, 'the refusal says why (version_conflict)');
+      const stored = await app.database.db.selectFrom('appeal').select(['id', 'executor_id']).where('id', 'in', cases.map((c) => c.id)).execute();
+      for (const row of stored) assert.equal(row.executor_id, ids['bzh.executor']);
+      const steps = await app.database.db.selectFrom('case_event').select('case_id').where('case_id', 'in', cases.map((c) => c.id)).where('action', '=', 'assign').execute();
+      assert.equal(steps.length, 3, 'one assign step per case: two from the inbox, one from the API');
+      // the two assigned leave the selection; the refused one stays chosen for another try
+      await page.getByText(t(kk, 'bulk.chosen_one').replace('{{count}}', '1')).waitFor();
+      assert.equal(await page.getByRole('checkbox', { name: t(kk, 'bulk.pick').replace('{{number}}', stale.number), exact: true }).isChecked(), true, 'the refused case stays chosen for another try');
+    });
+  });
+
+  test('the administrator grants a role and edits a calendar year; the change is audited', async () => {
+    await journey('admin-roles-calendar', async (page) => {
+      await officialSignIn(page, 'sysadmin');
+      await page.getByRole('link', { name: t(kk, 'nav.admin') }).click();
+      await page.getByRole('heading', { level: 1, name: t(kk, 'admin.title') }).waitFor();
+
+      // officials of a body with their positions; the executor gets the knowledge-base editor's role, then loses it
+      await page.getByLabel(t(kk, 'admin.body'), { exact: true }).selectOption(ids['KRG-BZH']!);
+      const name = 'Иванова Елена Сергеевна';
+      const row = page.getByRole('row').filter({ hasText: name });
+      await row.getByRole('button', { name: new RegExp(t(kk, 'admin.manageRoles')) }).click();
+      await page.getByRole('heading', { level: 3, name: t(kk, 'admin.rolesOf').replace('{{name}}', name) }).waitFor();
+      await page.getByLabel(t(kk, 'admin.role'), { exact: true }).selectOption('kb_editor');
+      await page.getByRole('button', { name: t(kk, 'admin.grantButton'), exact: true }).click();
+      await page.locator('.grants li').filter({ has: page.getByRole('button', { name: new RegExp(t(kk, 'admin.revoke')) }) }).first().waitFor();
+      const granted = await app.database.db.selectFrom('role_grant').selectAll().where('official_id', '=', ids['bzh.executor']!).where('role', '=', 'kb_editor').executeTakeFirstOrThrow();
+      assert.equal(granted.body_id, ids['KRG-BZH']);
+      await page.getByRole('button', { name: new RegExp(t(kk, 'admin.revoke')) }).first().click();
+      await page.locator('.grants').getByText(t(kk, 'admin.revokedTag')).waitFor();
+      const revoked = await app.database.db.selectFrom('role_grant').select('revoked_at').where('id', '=', granted.id).executeTakeFirstOrThrow();
+      assert.ok(revoked.revoked_at, 'the grant is revoked');
+
+      // the production calendar: 2027 with its holidays and working-day total; a transfer onto a Saturday is refused
+      // next to the field, a weekday one is saved and the total drops by one
+      await page.getByLabel(t(kk, 'admin.year'), { exact: true }).fill('2027');
+      await page.getByRole('button', { name: t(kk, 'admin.show'), exact: true }).click();
+      await page.getByRole('heading', { level: 3, name: t(kk, 'admin.yearTitle').replace('{{year}}', '2027') }).waitFor();
+      await page.getByRole('cell', { name: 'Жаңа жыл' }).first().waitFor();
+      const before = Number(await page.getByTestId('working-days').textContent());
+      assert.ok(before > 240, `a whole year's working days (${before})`);
+      await page.getByRole('button', { name: t(kk, 'admin.edit') }).click();
+      await page.getByRole('button', { name: t(kk, 'admin.addTransfer') }).click();
+      const label = (field: string) => new RegExp(`^${t(kk, field)}, ${t(kk, 'admin.transfer')} \\d+$`);
+      const dayOff = page.getByLabel(label('admin.dayOff')).last();
+      await dayOff.fill('2027-11-06');
+      await page.getByLabel(label('admin.act')).last().fill('ҚР Еңбек министрінің сынақ бұйрығы');
+      await page.getByRole('button', { name: t(kk, 'admin.save') }).click();
+      await page.getByRole('alert').getByText('Күнтізбе жылы қайшылықты толтырылған').waitFor();
+      assert.equal(await dayOff.getAttribute('aria-invalid'), 'true');
+      await page.locator('.invalid .error').getByText(/онсыз да демалыс/).waitFor();
+      await dayOff.fill('2027-11-05');
+      await page.getByRole('button', { name: t(kk, 'admin.save') }).click();
+      await page.getByRole('heading', { level: 3, name: t(kk, 'admin.yearTitle').replace('{{year}}', '2027') }).waitFor();
+      await page.getByTestId('working-days').getByText(String(before - 1), { exact: true }).waitFor();
+      await page.locator('.transfers').getByText(/ҚР Еңбек министрінің сынақ бұйрығы/).waitFor();
+
+      const audited = await app.database.db.selectFrom('audit_event').select(['action', 'subject_id', 'details']).where('action', 'in', ['permissions.role_granted', 'permissions.role_revoked', 'calendar.year_changed']).execute();
+      assert.ok(audited.some((e) => e.action === 'permissions.role_granted' && e.subject_id === ids['bzh.executor']), 'the grant is audited');
+      assert.ok(audited.some((e) => e.action === 'permissions.role_revoked' && e.subject_id === ids['bzh.executor']), 'the revocation is audited');
+      const change = audited.find((e) => e.action === 'calendar.year_changed' && e.subject_id === '2027');
+      assert.ok(change, 'the calendar change is audited');
+      assert.ok(JSON.stringify(change.details).includes('2027-11-05'), 'with the year after the change');
+    });
+  });
+
+  test('a head approves a draft standard form of an act in the administration (Rules No. 111 p.5(3))', async () => {
+    // a knowledge-base editor of the district drafts a new form through the API
+    const admin = await signIn(app, 'sysadmin');
+    await inject('POST', `/api/v1/officials/${ids['bzh.executor']}/roles`, admin, { role: 'kb_editor', bodyId: ids['KRG-BZH'] });
+    const editor = await signIn(app, 'executor');
+    const words = { kk: 'Сынақ нысаны', ru: 'Тестовая форма', en: 'Test form' };
+    const draft = await inject('POST', '/api/v1/act-templates', editor, {
+      bodyId: ids['KRG-BZH'], code: 'bzh.test-satisfaction', kind: 'satisfaction', procedure: 'appeal', title: words,
+      sections: { operative: words, justification: words, legalBasis: words, appealExplanation: words },
+    });
+    assert.equal(draft.state, 'draft');
+    await journey('head-approves-form', async (page) => {
+      await officialSignIn(page, 'body_head');
+      await page.getByRole('link', { name: t(kk, 'nav.admin') }).click();
+      await page.getByRole('heading', { level: 2, name: t(kk, 'admin.forms') }).waitFor();
+      const row = page.getByRole('row').filter({ hasText: 'Сынақ нысаны' });
+      await row.getByText(t(kk, 'admin.formState.draft'), { exact: true }).waitFor();
+      await row.getByRole('button', { name: new RegExp(t(kk, 'admin.approve')) }).click();
+      await row.getByText(t(kk, 'admin.formState.approved'), { exact: true }).waitFor();
+      const stored = await app.database.db.selectFrom('act_template').select(['state', 'approved_by']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+      assert.deepEqual([stored.state, stored.approved_by], ['approved', ids['bzh.akim']]);
+    });
   });
 });

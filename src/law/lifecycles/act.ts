@@ -29,12 +29,13 @@ export const ACT: Lifecycle<ActState> = {
   states: ACT_STATES,
   closed: ['ceased', 'revoked', 'cancelled'],
   transitions: [
-    { action: 'edit', from: ['draft'], to: null, actors: ['official', 'head', 'deputy_head'], citation: 'APC 80' },
+    // `reviewer`: the review body drafts and signs a complaint decision as an act (APC 100–101)
+    { action: 'edit', from: ['draft'], to: null, actors: ['official', 'head', 'deputy_head', 'reviewer'], citation: 'APC 80' },
     {
       action: 'sign',
       from: ['draft'],
       to: 'in_force',
-      actors: ['official', 'head', 'deputy_head'],
+      actors: ['official', 'head', 'deputy_head', 'reviewer'],
       citation: 'APC 77(1)(1), 80(1)(5), 83(1)',
       condition: {
         kk: 'Акт 80-баптың барлық талаптарына сай; қол қою – актіні қабылдау; 73-бап бойынша тыңдау өткізілген не одан босату тіркелген',
@@ -43,8 +44,8 @@ export const ACT: Lifecycle<ActState> = {
       },
     },
     { action: 'enter_into_force', from: ['adopted_pending_force'], to: 'in_force', actors: ['system'], citation: 'APC 83(1)' },
-    { action: 'communicate', from: ['in_force'], to: 'effective', actors: ['official', 'clerk', 'system'], citation: 'APC 81, 83(2)', starts: ['APC-86.3'] },
-    { action: 'communicate', from: ['adopted_pending_force'], to: null, actors: ['official', 'clerk', 'system'], citation: 'APC 81, 83(2)' },
+    { action: 'communicate', from: ['in_force'], to: 'effective', actors: ['official', 'clerk', 'system', 'reviewer'], citation: 'APC 81, 83(2)', starts: ['APC-86.3'] },
+    { action: 'communicate', from: ['adopted_pending_force'], to: null, actors: ['official', 'clerk', 'system', 'reviewer'], citation: 'APC 81, 83(2)' },
     { action: 'request_written_form', from: ['effective', 'in_force'], to: null, actors: ['applicant', 'clerk', 'official'], citation: 'APC 78(4)', starts: ['APC-78.4'] },
     { action: 'suspend_execution', from: ['effective', 'in_force'], to: 'execution_suspended', actors: ['system'], citation: 'APC 96' },
     { action: 'resume_execution', from: ['execution_suspended'], to: 'effective', actors: ['system', 'reviewer'], citation: 'APC 96' },

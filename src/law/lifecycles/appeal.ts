@@ -112,7 +112,28 @@ export const APPEAL: Lifecycle<AppealState> = {
       actors: ['official'],
       citation: 'APC 73(1)',
       starts: ['APC-73.3'],
+      condition: {
+        kk: 'Тыңдауға шақыру тәсілімен (method = hearing) тыңдаудың уақыты мен орны көрсетіледі, қатысушы шақырылады (ӘРПК 20(1)(4), 66(1))',
+        ru: 'При способе «приглашение на заслушивание» (method = hearing) указываются время и место, участник извещается (АППК 20(1)(4), 66(1))',
+        en: 'With the method "invitation to a hearing" (method = hearing) the time and place are given and the participant is invited (APC 20(1)(4), 66(1))',
+      },
     },
+    // APC 20(1)(4), 66(1), 73(1)(1): the hearing is set (or moved) with its time and place and the person invited
+    // "заблаговременно" (in advance: on an earlier day). The act waits until the hearing has taken place, and a
+    // hearing is lawful only if the invitation provably reached the person before the hearing day (AppealsService).
+    {
+      action: 'schedule_hearing',
+      from: ['preliminary_notified'],
+      to: null,
+      actors: ['official'],
+      citation: 'APC 20(1)(4), 66(1), 73(1)',
+      condition: {
+        kk: 'Тыңдаудың уақыты мен орны; шақыру тыңдау күнінен бұрын жетуі керек, ол жеткені тіркелетін арна арқылы жіберіледі',
+        ru: 'Время и место заслушивания; извещение должно дойти до дня заслушивания и направляется каналом, фиксирующим вручение',
+        en: 'The time and place of the hearing; the invitation must reach the person before the hearing day, through a channel that records receipt',
+      },
+    },
+    { action: 'invite_to_event', from: PRE_DECISION, to: null, actors: ['official', 'clerk'], citation: 'APC 66(1)' },
     { action: 'record_preliminary_receipt', from: ['preliminary_notified'], to: null, actors: ['official', 'clerk', 'system'], citation: 'APC 73(3)', starts: ['APC-73.3'] },
     { action: 'record_objection', from: ['preliminary_notified'], to: null, actors: ['official', 'applicant', 'clerk'], citation: 'APC 73(3)' },
     // APC 74: the protocol of a hearing held in person, the participant's reading of it, remarks and their decision;

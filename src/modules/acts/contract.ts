@@ -1,5 +1,6 @@
 /** The HTTP contract of administrative acts (APC Chapter 11) and their standard forms (Rules No. 111 p.5(3), p.7). */
 import { z } from 'zod';
+import { COMPARISONS, COMPLAINT_DECISIONS, DECISION_GROUNDS, NOT_CONSIDERED_GROUNDS } from '../../law/complaints.ts';
 import { JUSTIFICATION_EXEMPTIONS, LAWFUL_REVOCATION_GROUNDS, ORAL_FORM_GROUNDS, UNLAWFUL_FAVOURABLE_GROUNDS } from '../../law/acts.ts';
 import { HEARING_EXEMPTIONS, TERMINATION_GROUNDS } from '../../law/requirements.ts';
 import { isoDate } from '../calendar/contract.ts';
@@ -12,6 +13,21 @@ export const addresseeInput = z.strictObject({
   kind: z.enum(['individual', 'legal_entity']),
   name: text(300).describe('Surname, first name, patronymic (if in the ID document); or the name of the legal entity (APC 80(1)(3))'),
   legalForm: text(100).optional().describe('Organisational and legal form of a legal entity (APC 80(1)(3))'),
+  iin: z.string().regex(/^\d{12}$/).optional().describe('The complainant\'s IIN, in a complaint decision (APC 101(1)(3))'),
+  bin: z.string().regex(/^\d{12}$/).optional().describe('The complainant\'s BIN, in a complaint decision (APC 101(1)(3))'),
+});
+
+/** The decision of APC 100(1) a complaint-decision act takes when it is signed (the complaints module checks it then). */
+export const complaintDecisionInput = z.strictObject({
+  decision: z.enum(COMPLAINT_DECISIONS.map((d) => d.code) as ['cancel_act', 'cancel_and_new_act', 'take_action', 'dismiss', 'return_for_new_procedure', 'leave_without_consideration']),
+  grounds: z.array(codes(DECISION_GROUNDS)).max(3).optional().describe('APC 100(3), for decisions (1), (2), (3) and (5)'),
+  withinCompetence: z.boolean().optional().describe('APC 100(2)'),
+  comparison: z.enum(COMPARISONS).optional().describe('APC 98(6): the new act compared with the cancelled one, for the complainant'),
+  newAct: text(20_000).optional(),
+  violations: z.array(text(2000)).max(50).optional(),
+  proposals: z.array(text(2000)).max(50).optional(),
+  ground: codes(NOT_CONSIDERED_GROUNDS).optional().describe('For 100(1)(6): the ground of 95(1)'),
+  other: text(4000).optional().describe('APC 101(2)'),
 });
 
 /** The editable content of an act; every part may be left empty in a draft and is checked at signing (APC 80). */
@@ -29,11 +45,15 @@ export const contentInput = z.strictObject({
   outcome: z.enum(['satisfied', 'partly_satisfied', 'refused']).optional(),
   terminationGround: codes(TERMINATION_GROUNDS).optional().describe('For a termination decision (APC 70(1))'),
   subjectKey: text(200).optional().describe('The subject of identical acts (APC 80(2)(2)); default: the topic of the appeal'),
+  challenged: text(2000).optional().describe('Complaint decision: a short summary of the challenged act or action (APC 101(1)(4))'),
+  essence: text(20_000).optional().describe('Complaint decision: the essence of the complaint (APC 101(1)(5))'),
+  complaintDecision: complaintDecisionInput.optional().describe('Complaint decision: which decision of APC 100(1), with what it needs'),
 });
 export type ContentInput = z.infer<typeof contentInput>;
 
 export const draftBody = z.strictObject({
-  appealId: z.uuid(),
+  appealId: z.uuid().optional().describe('The appeal case the act decides'),
+  complaintId: z.uuid().optional().describe('Or the complaint case a complaint decision (APC 100–101) decides; one of the two'),
   templateId: z.uuid().describe('An approved standard form (GET /api/v1/act-templates)'),
   form: z.enum(['written_electronic', 'written_paper']).default('written_electronic').describe('APC 78(2): an appeal-initiated procedure ends only in a written act'),
   content: contentInput.optional(),
@@ -96,6 +116,7 @@ export const actResponse = z.object({
   number: z.string(),
   bodyId: z.string(),
   appealId: n(z.string()),
+  complaintId: n(z.string()),
   template: n(z.object({ id: z.string(), code: z.string(), version: z.number() })),
   manualVersion: n(z.string()),
   kind: z.string(),

@@ -28,6 +28,11 @@ const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: pr
 
 export function actRoutes(app: App, { acts, appeals, access, organisation }: ActRoutesOptions) {
   async function targetOf(row: ActRow) {
+    if (row.complaint_id && acts.complaints) {
+      // a complaint decision: the review body's act; the complainant may read it
+      const c = await acts.complaints.find(row.complaint_id);
+      return { bodyId: row.body_id, ownerIds: [c.applicant_id].filter((x): x is string => !!x) };
+    }
     if (!row.appeal_id) return { bodyId: row.body_id };
     const a = await appeals.find(row.appeal_id);
     return { bodyId: a.body_id, ...(a.subdivision_id ? { subdivisionId: a.subdivision_id } : {}), ownerIds: [a.applicant_id, a.executor_id, ...a.co_executor_ids].filter((x): x is string => !!x) };
@@ -37,6 +42,14 @@ export function actRoutes(app: App, { acts, appeals, access, organisation }: Act
   async function actingAs(request: FastifyRequest, row: ActRow, permissions: readonly Action[]): Promise<ActingAs & { principal: Principal }> {
     const principal = await access.authenticated(request);
     const target = await targetOf(row);
+    // a complaint decision (APC 100–101) is the review body's: whoever may review complaints there drafts and signs it
+    if (row.complaint_id) {
+      if (!(await access.allows(principal, 'complaint.review', target))) {
+        const readable = await access.allows(principal, 'appeal.read', target);
+        throw new Problem(readable ? 403 : 404, readable ? 'forbidden' : 'not_found', { permission: 'complaint.review' });
+      }
+      return { principal, actor: access.actorOf(request), actors: ['reviewer'], ...(principal.kind === 'official' ? { officialId: principal.id } : { applicantId: principal.id }) };
+    }
     const roles = new Set<Parameters<typeof actorsOf>[0] extends Iterable<infer R> ? R : never>();
     for (const p of permissions) for (const g of await access.allowingGrants(principal, p, target)) roles.add(g.role);
     if (roles.size === 0) {
@@ -44,6 +57,13 @@ export function actRoutes(app: App, { acts, appeals, access, organisation }: Act
       throw new Problem(readable ? 403 : 404, readable ? 'forbidden' : 'not_found', { permission: permissions[0]! });
     }
     return { principal, actor: access.actorOf(request), actors: actorsOf(roles), ...(principal.kind === 'official' ? { officialId: principal.id } : { applicantId: principal.id }) };
+  }
+
+  /** Reading an act: `appeal.read` on its case; a complaint decision also by whoever reviews complaints at its body. */
+  async function requireRead(request: FastifyRequest, row: ActRow) {
+    const target = await targetOf(row);
+    if (row.complaint_id && (await access.allows(await access.authenticated(request), 'complaint.review', { bodyId: row.body_id }))) return;
+    await access.require(request, 'appeal.read', target);
   }
 
   async function signerOf(principal: Principal, bodyId: string): Promise<Signer> {
@@ -57,7 +77,7 @@ export function actRoutes(app: App, { acts, appeals, access, organisation }: Act
   async function view(row: ActRow, lang: Language) {
     const missing = row.state === 'draft' ? await acts.missing(row) : [];
     return {
-      id: row.id, number: row.number, bodyId: row.body_id, appealId: row.appeal_id,
+      id: row.id, number: row.number, bodyId: row.body_id, appealId: row.appeal_id, complaintId: row.complaint_id,
       template: row.template_id ? { id: row.template_id, code: row.template_code!, version: row.template_version! } : null, manualVersion: row.manual_version,
       kind: row.kind, outcome: row.outcome, favourable: row.favourable, form: row.form, language: row.language, state: row.state,
       content: row.content as Record<string, unknown>, contentVersion: row.content_version, pending: (row.pending as Record<string, unknown> | null) ?? null,
@@ -106,6 +126,16 @@ export function actRoutes(app: App, { acts, appeals, access, organisation }: Act
   app.post('/api/v1/acts', {
     schema: { tags: ['acts'], summary: 'Draft an act on a case from an approved standard form; the answer lists what APC 80 still needs', body: draftBody, response: { 201: actResponse, ...errors } },
   }, async (request, reply) => {
+    if (request.body.complaintId) {
+      if (request.body.appealId) throw new Problem(422, 'validation', {}, [{ field: 'body.appealId', code: 'one_of_appeal_or_complaint' }]);
+      const c = await acts.complaints!.find(request.body.complaintId);
+      const principal = await access.authenticated(request);
+      if (!c.review_body_id || !(await access.allows(principal, 'complaint.review', { bodyId: c.review_body_id }))) throw new Problem(403, 'forbidden', { permission: 'complaint.review' });
+      const id = await acts.draft(request.body, { actor: access.actorOf(request), actors: ['reviewer'], officialId: principal.id });
+      reply.code(201);
+      return view(await acts.find(id), request.lang);
+    }
+    if (!request.body.appealId) throw new Problem(422, 'validation', {}, [{ field: 'body.appealId', code: 'required' }]);
     const a = await appeals.find(request.body.appealId);
     const target = { bodyId: a.body_id, ...(a.subdivision_id ? { subdivisionId: a.subdivision_id } : {}), ownerIds: [a.executor_id, ...a.co_executor_ids].filter((x): x is string => !!x) };
     const principal = await access.authenticated(request);
@@ -146,7 +176,7 @@ export function actRoutes(app: App, { acts, appeals, access, organisation }: Act
     schema: { tags: ['acts'], summary: 'The act, its state, content and what APC 80 still needs', params: idParam, response: { 200: actResponse, ...errors } },
   }, async (request) => {
     const row = await acts.find(request.params.id);
-    await access.require(request, 'appeal.read', await targetOf(row));
+    await requireRead(request, row);
     return view(row, request.lang);
   });
 
@@ -200,7 +230,7 @@ export function actRoutes(app: App, { acts, appeals, access, organisation }: Act
     schema: { tags: ['acts'], summary: 'The act as a PDF, with its QR check', params: idParam, querystring: pdfQuery, produces: ['application/pdf'], response: { 200: z.any(), ...errors } },
   }, async (request, reply) => {
     const row = await acts.find(request.params.id);
-    await access.require(request, 'appeal.read', await targetOf(row));
+    await requireRead(request, row);
     const body = await organisation.body(row.body_id);
     const appeal = row.appeal_id ? await appeals.find(row.appeal_id) : undefined;
     const template = row.template_id ? await acts.template(row.template_id) : undefined;

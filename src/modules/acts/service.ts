@@ -24,7 +24,9 @@ import {
   missingActContent,
   type ActKind,
 } from '../../law/acts.ts';
+import { missingComplaintDecisionContent } from '../../law/complaints.ts';
 import { ACT, type ActState } from '../../law/lifecycles/act.ts';
+import { COMPLAINT } from '../../law/lifecycles/complaint.ts';
 import { transitionFor, type Actor } from '../../law/lifecycles/lifecycle.ts';
 import { groundByCode, TERMINATION_GROUNDS } from '../../law/requirements.ts';
 import { translator } from '../../platform/i18n.ts';
@@ -35,6 +37,7 @@ import { appendCaseEvent } from '../audit/case-events.ts';
 import type { AppealsService, ActingAs, ApplicantInput, PreparedStep } from '../appeals/service.ts';
 import type { OrganisationService } from '../bodies/service.ts';
 import type { CalendarService } from '../calendar/service.ts';
+import type { ComplaintAction, ComplaintsService, PreparedComplaintStep } from '../complaints/service.ts';
 import { enqueueNotice } from '../notifications/service.ts';
 import type { ContentInput } from './contract.ts';
 
@@ -71,6 +74,18 @@ export class ActsService {
     readonly publicUrl: string,
     readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** The complaints module, for complaint decisions (APC 100–101) signed as acts; set once both exist (src/app.ts). */
+  complaints: ComplaintsService | undefined;
+
+  useComplaints(complaints: ComplaintsService) {
+    this.complaints = complaints;
+  }
+
+  private complaintsPort(): ComplaintsService {
+    if (!this.complaints) throw new Problem(500, 'internal', {}, [], 'APC 101');
+    return this.complaints;
+  }
 
   today(): string {
     return almatyToday(this.now());
@@ -147,10 +162,16 @@ export class ActsService {
     return this.db.selectFrom('act').selectAll().where('appeal_id', '=', appealId).orderBy('created_at').execute();
   }
 
-  /** The items of APC 80 the act lacks as it would be signed now by `signer`. */
+  /** The items of APC 80 (of APC 101 for a complaint decision) the act lacks as it would be signed now by `signer`. */
   async missing(row: ActRow, signer?: Signer) {
     const body = await this.organisation.body(row.body_id);
     const c = row.content as ContentInput;
+    if (row.kind === 'complaint_decision') {
+      return missingComplaintDecisionContent({
+        decidedOn: row.adopted_on ?? this.today(), reviewBody: body.name[row.language], complainant: c.addressee ?? null, challenged: c.challenged ?? null, essence: c.essence ?? null,
+        justification: c.justification ?? null, norms: c.legalBasis ?? null, decision: c.complaintDecision?.decision ?? null, courtExplanation: c.appealExplanation ?? null, signed: row.signed_at !== null,
+      }, { beforeSigning: true });
+    }
     return missingActContent({
       bodyName: body.name[row.language],
       official: signer?.name ?? (row.signer_name || 'x'),
@@ -168,7 +189,9 @@ export class ActsService {
   }
 
   /** Drafts an act on a case from an approved standard form; the texts are filled from the case (R-05). */
-  async draft(input: { appealId: string; templateId: string; form: 'written_electronic' | 'written_paper'; content?: ContentInput | undefined }, by: ActingAs) {
+  async draft(input: { appealId?: string | undefined; complaintId?: string | undefined; templateId: string; form: 'written_electronic' | 'written_paper'; content?: ContentInput | undefined }, by: ActingAs) {
+    if (input.complaintId) return this.draftDecision({ ...input, complaintId: input.complaintId }, by);
+    if (!input.appealId) throw new Problem(422, 'validation', {}, [{ field: 'body.appealId', code: 'required' }]);
     const appeal = await this.appeals.find(input.appealId);
     const template = await this.template(input.templateId);
     if (template.state !== 'approved') throw new Problem(409, 'template_not_approved', {}, [{ field: 'body.templateId', code: 'template_not_approved' }], 'Rules No. 111 p.5(3)');
@@ -209,6 +232,58 @@ export class ActsService {
       await this.event(trx, row.id, { count: 0, hash: '' }, by.actor, 'drafted', 'APC 80; Rules No. 111 p.7', 'draft', { number, appealId: appeal.id, template: { code: template.code, version: template.version }, manualVersion: template.manual_version });
       return row.id;
     });
+  }
+
+  /**
+   * A complaint decision (APC 100–101) drafted on the complaint case at the review body, from the approved standard form
+   * of kind `complaint_decision`; the texts are filled from the complaint (101(1)(3)–(5)). Signing it takes the decision.
+   */
+  private async draftDecision(input: { complaintId: string; templateId: string; form: 'written_electronic' | 'written_paper'; content?: ContentInput | undefined }, by: ActingAs) {
+    const complaint = await this.complaintsPort().find(input.complaintId);
+    const template = await this.template(input.templateId);
+    if (template.state !== 'approved') throw new Problem(409, 'template_not_approved', {}, [{ field: 'body.templateId', code: 'template_not_approved' }], 'Rules No. 111 p.5(3)');
+    if (template.kind !== 'complaint_decision') throw new Problem(422, 'template_wrong_procedure', { procedure: 'complaint' }, [{ field: 'body.templateId', code: 'template_wrong_procedure' }]);
+    if (!complaint.review_body_id) throw new Problem(409, 'no_review_body', {}, [], 'APC 91(6)');
+    if (COMPLAINT.closed.includes(complaint.state as (typeof COMPLAINT.closed)[number])) throw new Problem(409, 'complaint_closed', { state: complaint.state }, [], 'APC 100(1)');
+    if (template.body_id && template.body_id !== complaint.review_body_id) throw new Problem(422, 'template_other_body', {}, [{ field: 'body.templateId', code: 'template_other_body' }]);
+    const body = await this.organisation.body(complaint.review_body_id);
+    const lang = complaint.language;
+    const who = complaint.complainant as { kind: 'individual' | 'legal_entity'; name?: string; iin?: string; bin?: string };
+    const values = {
+      applicant: who.name ?? '—', appealNumber: complaint.number, receivedOn: complaint.received_on.split('-').reverse().join('.'), summary: complaint.challenged_summary, essence: complaint.circumstances,
+      bodyName: body.name[lang], complainTo: translator(lang)('appeal.court'),
+    };
+    const sections = template.sections as Record<string, Localized>;
+    const text = (k: string) => fill(sections[k]?.[lang] ?? '', values);
+    const content: ContentInput = {
+      addressee: { kind: who.kind, name: who.name ?? '', ...(who.iin ? { iin: who.iin } : {}), ...(who.bin ? { bin: who.bin } : {}) },
+      operative: text('operative'), justification: text('justification'), legalBasis: text('legalBasis'), appealExplanation: text('appealExplanation'),
+      challenged: complaint.challenged_summary, essence: complaint.circumstances, subjectKey: `complaint:${complaint.challenged_kind}`,
+      ...input.content,
+    };
+    const meta = ACT_KINDS.complaint_decision;
+    return this.db.transaction().execute(async (trx) => {
+      const number = await this.nextNumber(trx, body.id, body.code);
+      const row = await trx.insertInto('act').values({
+        number, body_id: body.id, appeal_id: null, complaint_id: complaint.id, template_id: template.id, template_code: template.code, template_version: template.version, manual_version: template.manual_version,
+        kind: 'complaint_decision', outcome: meta.outcome, favourable: meta.favourable, form: input.form, language: lang, subject_key: content.subjectKey ?? null, state: 'draft',
+        content: JSON.stringify(content), drafted_by: by.officialId ?? null,
+      }).returning('id').executeTakeFirstOrThrow();
+      await this.event(trx, row.id, { count: 0, hash: '' }, by.actor, 'drafted', 'APC 101; Rules No. 111 p.7', 'draft', { number, complaintId: complaint.id, template: { code: template.code, version: template.version }, manualVersion: template.manual_version });
+      return row.id;
+    });
+  }
+
+  private async nextNumber(trx: Tx, bodyId: string, code: string) {
+    const year = Number(this.today().slice(0, 4));
+    const counter = await sql<{ last: number }>`
+      insert into act_counter (body_id, year, last) values (${bodyId}, ${year}, 1)
+      on conflict (body_id, year) do update set last = act_counter.last + 1 returning last`.execute(trx);
+    return `${code}-A-${year}-${String(counter.rows[0]!.last).padStart(5, '0')}`;
+  }
+
+  async forComplaint(complaintId: string) {
+    return this.db.selectFrom('act').selectAll().where('complaint_id', '=', complaintId).orderBy('created_at').execute();
   }
 
   /** APC 78(3): an oral (or other) act, outside an appeal-initiated procedure only (78(2)); spoken = communicated (81(3)). */
@@ -261,6 +336,7 @@ export class ActsService {
       official: { id: signer.officialId, name: signer.name, position: signer.position?.[row.language] ?? null },
       adoptedOn, ...(pending ? { signedOn: this.today(), reason: pending.kind } : {}),
       appeal: appeal ? { id: appeal.id, number: appeal.number } : null,
+      ...(row.complaint_id ? { complaint: { id: row.complaint_id } } : {}),
       template: row.template_code ? { code: row.template_code, version: row.template_version } : null, manualVersion: row.manual_version,
       content,
     };
@@ -309,6 +385,17 @@ export class ActsService {
       if (row.kind === 'termination' && !groundByCode(TERMINATION_GROUNDS, c.terminationGround ?? '')) throw new Problem(422, 'invalid_ground', { ground: c.terminationGround ?? '-' }, [{ field: 'content.terminationGround', code: 'required' }], 'APC 70(1)');
       appealStep = { prepared: await this.appeals.prepare(s.appeal.id, input), input };
     }
+    // a complaint decision (APC 100–101): signing it is the decision on the complaint, in the same transaction
+    let complaintStep: { prepared: PreparedComplaintStep; input: ComplaintAction } | undefined;
+    if (!s.pending && row.complaint_id) {
+      const d = c.complaintDecision!;
+      const input: ComplaintAction = {
+        action: 'decide', decision: d.decision, reasons: c.justification ?? '', norms: c.legalBasis ?? '',
+        ...(d.grounds ? { grounds: d.grounds } : {}), ...(d.withinCompetence !== undefined ? { withinCompetence: d.withinCompetence } : {}), ...(d.comparison ? { comparison: d.comparison } : {}),
+        ...(d.newAct ? { newAct: d.newAct } : {}), ...(d.violations ? { violations: d.violations } : {}), ...(d.proposals ? { proposals: d.proposals } : {}), ...(d.ground ? { ground: d.ground } : {}), ...(d.other ? { other: d.other } : {}),
+      };
+      complaintStep = { prepared: await this.complaintsPort().prepare(row.complaint_id), input };
+    }
     const today = this.today();
     return this.db.transaction().execute(async (trx) => {
       const locked = await this.lock(trx, id);
@@ -317,6 +404,7 @@ export class ActsService {
         const a = await trx.selectFrom('appeal').select('version').where('id', '=', s.appeal!.id).executeTakeFirstOrThrow();
         await this.appeals.actIn(trx, appealStep.prepared, a.version, appealStep.input, by, { actId: row.id, actNumber: row.number, noticeText });
       }
+      if (complaintStep) await this.complaintsPort().actIn(trx, complaintStep.prepared, 'current', complaintStep.input, by, { id: row.id, number: row.number, verifyUrl: this.verifyUrl(row.id) });
       const signedAt = this.now();
       await trx.insertInto('act_version').values({
         act_id: row.id, version: s.contentVersion, reason: s.pending ? (s.pending.kind as 'correction' | 'written_form') : 'adopted', content: JSON.stringify(s.content), canonical: s.canonical, sha256: s.sha256,
@@ -515,10 +603,12 @@ export class ActsService {
         if (!r || r.state !== 'execution_suspended') return;
         await this.apply(trx, r, 'resume_execution', { ...system, actor: by.actor }, { patch: {}, details: { complaintId: by.complaintId, reason: by.reason } });
       },
-      cancel: async (trx: Tx, actId: string, by: { actor: string; ground: string; citation: string; caseType: string; caseId: string }) => {
+      /** `on`: the day the cancelling decision took effect (a court decision's entry into force, 155(3)); default today */
+      cancel: async (trx: Tx, actId: string, by: { actor: string; ground: string; citation: string; caseType: string; caseId: string; on?: string | undefined }) => {
         const r = await find(trx, actId);
         if (!r || !transitionFor(ACT, r.state as ActState, 'cancel')) return;
-        await this.apply(trx, r, 'cancel', { ...system, actor: by.actor }, { patch: { ceased_on: this.today(), cease_cause: 'cancelled' }, details: { ground: by.ground, by: `${by.caseType}:${by.caseId}` }, citation: by.citation });
+        const on = by.on ?? this.today();
+        await this.apply(trx, r, 'cancel', { ...system, actor: by.actor }, { patch: { ceased_on: on, cease_cause: 'cancelled' }, details: { ground: by.ground, by: `${by.caseType}:${by.caseId}`, on }, citation: by.citation });
       },
     };
   }

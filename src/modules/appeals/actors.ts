@@ -32,6 +32,8 @@ export const STEP_PERMISSIONS: Record<string, readonly Action[]> = {
   extend: ['appeal.extend'],
   notify_preliminary_decision: DECIDE,
   record_preliminary_receipt: [...DECIDE, 'appeal.register'],
+  schedule_hearing: DECIDE,
+  invite_to_event: [...DECIDE, 'appeal.register'],
   record_objection: [...DECIDE, 'appeal.register', 'appeal.file'],
   record_hearing_protocol: DECIDE,
   record_protocol_reading: [...DECIDE, 'appeal.register'],

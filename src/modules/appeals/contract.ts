@@ -14,6 +14,7 @@ const instant = z
 const text = (max: number) => z.string().trim().min(1).max(max);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
 const uuid = z.uuid();
+const hearingMinutes = z.number().int().min(10).max(480).default(60).describe('How long the hearing is expected to take, for the calendars');
 const codes = <T extends { code: string }>(list: readonly T[]) => z.enum(list.map((g) => g.code) as [string, ...string[]]);
 
 export const applicantInput = z.strictObject({
@@ -70,7 +71,22 @@ export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('withdraw'), writtenOn: isoDate.optional().describe('Date of the written withdrawal (APC 64(9))') }),
   z.strictObject({ action: z.literal('terminate'), ground: z.union([codes(TERMINATION_GROUNDS), codes(SIMPLIFIED_TERMINATION_GROUNDS)]), reasons: text(4000) }),
   z.strictObject({ action: z.literal('extend'), newDue: isoDate, reasons: text(4000).describe('The reasoned decision: which facts must still be established (APC 76(3))') }),
-  z.strictObject({ action: z.literal('notify_preliminary_decision'), draft: text(20_000), method: z.enum(['hearing', 'information_system', 'other']) }),
+  z.strictObject({
+    action: z.literal('notify_preliminary_decision'),
+    draft: text(20_000),
+    method: z.enum(['hearing', 'information_system', 'other']).describe('How the participant is heard (APC 73(1)(1)-(3)); "hearing" invites them to a hearing'),
+    hearingAt: instant.optional().describe('Required with method "hearing": when the hearing takes place (APC 20(1)(4), 66(1)); on a later day than the invitation'),
+    place: z.string().trim().min(1).max(500).optional().describe('Required with method "hearing": where it takes place, or the videoconference link (APC 73(1)(1))'),
+    minutes: hearingMinutes,
+  }),
+  z.strictObject({
+    action: z.literal('schedule_hearing'),
+    hearingAt: instant.describe('When the hearing takes place; on a later day than the invitation (APC 20(1)(4))'),
+    place: text(500),
+    minutes: hearingMinutes,
+    reasons: z.string().trim().max(2000).optional().describe('Why the hearing is set or moved (e.g. the invitation did not reach the person in time)'),
+  }),
+  z.strictObject({ action: z.literal('invite_to_event'), event: text(300).describe('What takes place: an inspection on site, an examination, ... (APC 66(1))'), eventAt: instant, place: text(500) }),
   z.strictObject({ action: z.literal('record_preliminary_receipt'), receivedOn: isoDate.describe('The day the participant received the preliminary decision (APC 73(3)); from the delivery record') }),
   z.strictObject({ action: z.literal('record_objection'), text: text(20_000), oral: z.boolean().default(false) }),
   z.strictObject({
@@ -202,13 +218,28 @@ export const caseResponse = appealResponse.extend({
   possibleRepeats: z
     .array(z.object({ id: z.string(), number: z.string(), state: z.string(), receivedOn: z.string(), similarity: z.number() }))
     .describe("Earlier appeals of the same person to this body that read alike: a hint for APC 70(5) and 88(1)(1), never a decision (A24)"),
+  hearing: z
+    .object({
+      at: z.string(), place: z.string(), invitationId: z.string(), notifiedAt: n(z.string()), receivedOn: n(z.string()),
+      inTime: z.boolean().describe('The invitation provably reached the person before the hearing day (APC 20(1)(4), 66(2))'),
+      held: z.boolean().describe('A hearing protocol was recorded after the invitation (APC 74)'),
+    })
+    .nullable()
+    .optional()
+    .describe('The hearing the participant is invited to, and when they were notified of it (APC 20(1)(4), 66, 73(1))'),
+  notices: z
+    .array(z.object({ id: z.string(), type: z.string(), citation: z.string(), createdAt: z.string(), notifiedAt: n(z.string()), receivedOn: n(z.string()), channels: z.array(z.object({ channel: z.string(), status: z.string() })) }))
+    .optional()
+    .describe('When the person was told what (APC 66): first sent or placed, proven receipt (the date terms run from), per-channel status'),
   timeline: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), citation: n(z.string()), state: n(z.string()), details: z.record(z.string(), z.unknown()) })),
   deadlines: z.array(z.object({ id: z.number(), term: z.string(), from: z.string(), due: z.string(), internalTarget: n(z.string()), open: z.boolean() })),
   actions: z.array(z.object({ action: z.string(), citation: z.string() })),
   related: z
     .object({
-      complaints: z.array(z.object({ id: z.string(), number: z.string(), relation: z.string(), state: z.string(), receivedOn: z.string(), due: z.string(), decision: n(z.string()), decidedOn: n(z.string()), deemedDismissedOn: n(z.string()), newAppealId: n(z.string()) })),
-      courtCases: z.array(z.object({ id: z.string(), complaintId: n(z.string()), court: z.string(), caseNumber: n(z.string()), claimType: z.string(), claimFiledOn: z.string(), status: z.string(), instance: n(z.string()), enteredIntoForceOn: n(z.string()), foundUnlawful: z.boolean(), actCancelled: z.boolean() })),
+      acts: z.array(z.object({ id: z.string(), number: z.string(), kind: z.string(), state: z.string(), adoptedOn: n(z.string()), complaintId: n(z.string()).describe('Set on a complaint decision (APC 100–101)'), ceaseCause: n(z.string()) })).optional()
+        .describe('The acts of the case and the decision acts of its complaints, with their states (CANCELLED by a complaint decision or a court, APC 100(1), 155(3))'),
+      complaints: z.array(z.object({ id: z.string(), number: z.string(), relation: z.string(), state: z.string(), receivedOn: z.string(), due: z.string(), decision: n(z.string()), decidedOn: n(z.string()), deemedDismissedOn: n(z.string()), newAppealId: n(z.string()), actId: n(z.string()).optional(), decisionActId: n(z.string()).optional() })),
+      courtCases: z.array(z.object({ id: z.string(), complaintId: n(z.string()), actId: n(z.string()).optional(), court: z.string(), caseNumber: n(z.string()), claimType: z.string(), claimFiledOn: z.string(), status: z.string(), instance: n(z.string()), enteredIntoForceOn: n(z.string()), foundUnlawful: z.boolean(), actCancelled: z.boolean() })),
     })
     .optional()
     .describe('Complaints against this appeal (or opened by their return, APC 100(1)(5)) and court cases: appeal -> act -> complaint -> court as one story'),

@@ -184,6 +184,8 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
       parties,
       applicant: personal ? applicant : maskApplicant(applicant),
       possibleRepeats: view.possibleRepeats,
+      hearing: view.hearing,
+      notices: view.notices,
       timeline: view.timeline,
       deadlines: view.deadlines,
       actions: allowed,

@@ -7,7 +7,7 @@
  * Reference data (bodies, officials) is read before a transaction opens: inside one, only the transaction's
  * own connection may be used (on PGlite the pool has exactly one).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { almatyToday, dayNumber, isoDate, toAlmatyDay } from '../../law/dates.ts';
 import type { Language, Localized } from '../../law/i18n.ts';
@@ -153,7 +153,28 @@ export async function appealHeadline(db: Kysely<Schema> | Tx, id: string) {
 }
 
 /** When the person received the notices of a case (the notifications module's proof of delivery, APC 66). */
-export type NoticeReceipts = (subject: { type: string; id: string }) => Promise<{ type: string; createdAt: string; receivedOn: string | null }[]>;
+export type NoticeReceipts = (subject: { type: string; id: string }) => Promise<
+  { id: string; type: string; citation: string; recipient: { kind: string }; createdAt: string; notifiedAt: string | null; receivedOn: string | null; deliveries: { channel: string; status: string }[] }[]
+>;
+
+/** The hearing a participant is invited to (APC 20(1)(4), 66(1), 73(1)(1)), as the case events record it. */
+export interface HearingDetails {
+  at: string;
+  place: string;
+  invitationId: string;
+}
+
+/** The hearing in force: the last one set by notify_preliminary_decision (method 'hearing') or schedule_hearing, and whether a protocol followed it. */
+export function currentHearing(events: readonly { seq: number; action: string; details: unknown }[]): (HearingDetails & { seq: number; held: boolean }) | null {
+  let found: (HearingDetails & { seq: number }) | null = null;
+  for (const e of events) {
+    const h = (e.details as { hearing?: HearingDetails } | null)?.hearing;
+    if ((e.action === 'notify_preliminary_decision' || e.action === 'schedule_hearing') && h) found = { ...h, seq: e.seq };
+  }
+  if (!found) return null;
+  const seq = found.seq;
+  return { ...found, held: events.some((e) => e.action === 'record_hearing_protocol' && e.seq > seq) };
+}
 
 export class AppealsService {
   constructor(
@@ -357,10 +378,12 @@ export class AppealsService {
     const representativeIsStaff = input.action === 'add_representative' && input.iin ? (await this.organisation.officials({ bodyId: row.body_id, iin: input.iin })).length > 0 : false;
     const subdivisionPath = input.action === 'assign' && input.subdivisionId ? await this.organisation.subdivisionPath(input.subdivisionId) : undefined;
     // A9: the hearing window runs from proven receipt of the preliminary decision (cabinet opened, letter delivered)
-    const preliminary = input.action === 'adopt_act' && !row.preliminary_received_on
-      ? (await this.receipts({ type: CASE_TYPE, id: row.id })).filter((n) => n.type === 'preliminary_decision').sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)?.receivedOn ?? undefined
+    // APC 20(1)(4): the hearing invitation's proven receipt, for the hearing guard
+    const notices = input.action === 'adopt_act' ? await this.receipts({ type: CASE_TYPE, id: row.id }) : [];
+    const preliminary = !row.preliminary_received_on
+      ? notices.filter((n) => n.type === 'preliminary_decision').sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)?.receivedOn ?? undefined
       : undefined;
-    return { body, complaintBody, officials, target, subdivisionPath, preliminaryReceivedOn: preliminary, representativeIsStaff };
+    return { body, complaintBody, officials, target, subdivisionPath, preliminaryReceivedOn: preliminary, notices, representativeIsStaff };
   }
 
   /** Scans and attachments join the case file (APC 69(1)); each addition is a case event. */
@@ -416,12 +439,20 @@ export class AppealsService {
   /** The case: its data, timeline, stored deadlines and the actions open to these actors now. */
   async view(id: string, actors: readonly Actor[]) {
     const a = await this.find(id);
-    const [events, deadlines] = await Promise.all([
+    const [events, deadlines, notices] = await Promise.all([
       caseEvents(this.db, CASE_TYPE, id),
       this.db.selectFrom('deadline').selectAll().where('subject_type', '=', CASE_TYPE).where('subject_id', '=', id).orderBy('id').execute(),
+      this.receipts({ type: CASE_TYPE, id }),
     ]);
+    const h = currentHearing(events);
+    const invitation = h ? notices.find((x) => x.id === h.invitationId) : undefined;
+    const hearingDay = h ? isoDate(toAlmatyDay(h.at)!) : '';
     return {
       appeal: a,
+      hearing: h
+        ? { at: h.at, place: h.place, invitationId: h.invitationId, notifiedAt: invitation?.notifiedAt ?? null, receivedOn: invitation?.receivedOn ?? null, inTime: !!invitation?.receivedOn && invitation.receivedOn < hearingDay, held: h.held }
+        : null,
+      notices: notices.filter((x) => x.recipient.kind === 'participant').map((x) => ({ id: x.id, type: x.type, citation: x.citation, createdAt: x.createdAt, notifiedAt: x.notifiedAt, receivedOn: x.receivedOn, channels: x.deliveries.map((d) => ({ channel: d.channel, status: d.status })) })),
       possibleRepeats: await this.possibleRepeats(a),
       timeline: events.map((e) => ({ seq: e.seq, at: new Date(e.at).toISOString(), actor: e.actor, action: e.action, citation: e.citation, state: e.state, details: e.details as Record<string, unknown> })),
       deadlines: deadlines.map((d) => ({ id: d.id, term: d.term_id, from: d.from_date, due: d.due, internalTarget: d.internal_target, open: d.open })),
@@ -454,9 +485,11 @@ export class AppealsService {
       .where('decided_at', 'is', null)
       .execute();
     const done: string[] = [];
+    const heads = new Map<string, string[]>();
     for (const { id, body_id } of candidates) {
       const body = await this.organisation.body(body_id);
       const complaintBody = body.complaint_body_id ? await this.organisation.body(body.complaint_body_id) : undefined;
+      if (!heads.has(body_id)) heads.set(body_id, await this.headsOf(body_id, today));
       await this.db.transaction().execute(async (trx) => {
         const row = await lockAppeal(trx, id);
         if (row.deemed_refused_on || row.decided_at || row.closed_at || row.due >= today) return;
@@ -474,9 +507,10 @@ export class AppealsService {
             data: { registrationNumber: row.number, bodyName: nameIn(body.name, lang), expiredOn: row.due, complainTo: complaintBody ? nameIn(complaintBody.name, lang) : translator(lang)('appeal.court'), complainBy },
           });
         }
-        if (row.executor_id) {
+        // the executor and the head of the body, who answers for appeal handling (APC 69(4); #27 "alerts the head")
+        for (const official of new Set([row.executor_id, ...heads.get(body_id)!].filter((x): x is string => !!x))) {
           await enqueueNotice(trx, {
-            type: 'official_overdue', subject: { type: CASE_TYPE, id }, recipient: { kind: 'official', id: row.executor_id, online: true }, language: row.language, createdBy: 'system',
+            type: 'official_overdue', subject: { type: CASE_TYPE, id }, recipient: { kind: 'official', id: official, online: true }, language: row.language, createdBy: 'system',
             data: { registrationNumber: row.number, dueDate: row.due },
           });
         }
@@ -486,26 +520,40 @@ export class AppealsService {
     return done;
   }
 
-  /** A reminder to the executor before the term falls due (APC 38(6), 46(4); A28: N working days before). */
+  /**
+   * A reminder before the term falls due (APC 38(6), 46(4); A28: N working days before), to the executor and to
+   * the head of the body (APC 69(4): personally responsible; #27); an unassigned case reaches the head alone.
+   */
   async remindDueSoon(workingDaysBefore: number, today = this.today()): Promise<number> {
     const { calendar } = await this.calendar.current();
     const horizon = isoDate(calendar.addWorkingDays(dayNumber(today), workingDaysBefore));
     const rows = await this.db
       .selectFrom('appeal')
-      .select(['id', 'number', 'due', 'executor_id', 'language'])
+      .select(['id', 'number', 'due', 'executor_id', 'language', 'body_id'])
       .where('due', '=', horizon)
-      .where('executor_id', 'is not', null)
       .where('decided_at', 'is', null)
       .where('closed_at', 'is', null)
       .execute();
+    const heads = new Map<string, string[]>();
     for (const r of rows) {
-      await enqueueNotice(this.db, {
-        id: nameUuid(`due-soon:${r.id}:${r.due}`),
-        type: 'official_due_soon', subject: { type: CASE_TYPE, id: r.id }, recipient: { kind: 'official', id: r.executor_id!, online: true }, language: r.language, createdBy: 'system',
-        data: { registrationNumber: r.number, dueDate: r.due },
-      });
+      if (!heads.has(r.body_id)) heads.set(r.body_id, await this.headsOf(r.body_id, today));
+      for (const official of new Set([r.executor_id, ...heads.get(r.body_id)!].filter((x): x is string => !!x))) {
+        await enqueueNotice(this.db, {
+          // the executor's id is the one reminders had before heads were added: a reminder is never sent twice
+          id: nameUuid(official === r.executor_id ? `due-soon:${r.id}:${r.due}` : `due-soon:${r.id}:${r.due}:${official}`),
+          type: 'official_due_soon', subject: { type: CASE_TYPE, id: r.id }, recipient: { kind: 'official', id: official, online: true }, language: r.language, createdBy: 'system',
+          data: { registrationNumber: r.number, dueDate: r.due },
+        });
+      }
     }
     return rows.length;
+  }
+
+  /** The head of a body today: officials appointed (acting ones within their dates) to a position with the role body_head. */
+  async headsOf(bodyId: string, today = this.today()): Promise<string[]> {
+    const staff = await this.organisation.officials({ bodyId });
+    const rows = await this.organisation.currentAppointments(staff.map((o) => o.id), today);
+    return [...new Set(rows.filter((r) => r.role === 'body_head' && r.body_id === bodyId).map((r) => r.official_id))];
   }
 }
 
@@ -548,10 +596,11 @@ class Step {
     throw new Problem(status, code, params, field ? [{ field, code }] : [], citation);
   }
 
-  private notify(type: NoticeInput['type'], data: Record<string, unknown>) {
+  private notify(type: NoticeInput['type'], data: Record<string, unknown>, id?: string) {
     if (this.row.anonymous) return;
     this.notices.push(() =>
       enqueueNotice(this.trx, {
+        ...(id ? { id } : {}),
         type, subject: { type: CASE_TYPE, id: this.row.id }, recipient: recipientOf(this.row), language: this.lang, createdBy: this.by.actor,
         data: { registrationNumber: this.row.number, bodyName: nameIn(this.ctx.body.name, this.lang), ...data } as never,
       }),
@@ -568,8 +617,39 @@ class Step {
     return this.ctx.complaintBody ? nameIn(this.ctx.complaintBody.name, this.lang) : translator(this.lang)('appeal.court');
   }
 
-  private async events(action: string) {
-    return (await caseEvents(this.trx, CASE_TYPE, this.row.id)).filter((e) => e.action === action);
+  private async events(action: string | readonly string[]) {
+    const wanted = typeof action === 'string' ? [action] : action;
+    return (await caseEvents(this.trx, CASE_TYPE, this.row.id)).filter((e) => wanted.includes(e.action));
+  }
+
+  /** "Заблаговременно" (APC 20(1)(4), 66(1)) has no number: at the least, the event is on a later day than the invitation. */
+  private inAdvance(at: string, field: string, citation: string) {
+    if (isoDate(toAlmatyDay(at)!) <= this.today) this.refuse(422, 'not_in_advance', citation, {}, field);
+  }
+
+  /** The hearing invitation (APC 20(1)(4), 66(1)): a notice whose receipt is recorded, its id kept with the hearing. */
+  /**
+   * Invites the participant to a hearing (the notice has a recorded receipt) and puts it in the calendars of the
+   * official who sets it and of the applicant (the `hearing` rows the iCalendar feeds read); a new time replaces
+   * the one before.
+   */
+  private async invite(hearingAt: string, place: string, minutes: number) {
+    this.inAdvance(hearingAt, 'body.hearingAt', 'APC 20(1)(4), 66(1)');
+    const startsAt = new Date(hearingAt);
+    const hearing: HearingDetails = { at: startsAt.toISOString(), place, invitationId: randomUUID() };
+    this.details = { ...this.details, hearing };
+    this.notify('hearing_invitation', { hearingAt: hearing.at, place }, hearing.invitationId);
+    const r = this.row;
+    const officialId = this.by.officialId ?? r.executor_id;
+    if (!officialId) return;
+    await this.trx.updateTable('hearing').set({ cancelled_at: this.svc.now() }).where('appeal_id', '=', r.id).where('cancelled_at', 'is', null).execute();
+    await this.trx
+      .insertInto('hearing')
+      .values({
+        appeal_id: r.id, body_id: r.body_id, official_id: officialId, applicant_id: r.applicant_id, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + minutes * 60_000),
+        place, notice_id: r.anonymous ? null : hearing.invitationId, created_by: this.by.actor,
+      })
+      .execute();
   }
 
   /** APC 70(3): the termination decision, notified within 3 working days. */
@@ -687,11 +767,29 @@ class Step {
         this.notify('term_extended', { reason: input.reasons, newDueDate: input.newDue });
         return;
       }
-      case 'notify_preliminary_decision':
+      case 'notify_preliminary_decision': {
         this.patch.preliminary_received_on = null;
         this.details = { method: input.method, draft: input.draft };
         this.notify('preliminary_decision', { draft: input.draft });
+        if (input.method === 'hearing') {
+          // APC 73(1)(1), 20(1)(4), 66(1): the invitation names the time and place and goes out with the draft
+          if (!input.hearingAt) this.refuse(422, 'hearing_details_required', 'APC 20(1)(4), 66(1)', {}, 'body.hearingAt');
+          if (!input.place) this.refuse(422, 'hearing_details_required', 'APC 20(1)(4), 66(1)', {}, 'body.place');
+          await this.invite(input.hearingAt, input.place, input.minutes);
+        }
         return;
+      }
+      case 'schedule_hearing':
+        await this.invite(input.hearingAt, input.place, input.minutes);
+        this.details = { ...this.details, reasons: input.reasons, previous: currentHearing(await this.events(['notify_preliminary_decision', 'schedule_hearing', 'record_hearing_protocol']))?.at ?? null };
+        return;
+      case 'invite_to_event': {
+        this.inAdvance(input.eventAt, 'body.eventAt', 'APC 66(1)');
+        const eventAt = new Date(input.eventAt).toISOString();
+        this.details = { event: input.event, eventAt, place: input.place };
+        this.notify('event_invitation', { event: input.event, eventAt, place: input.place });
+        return;
+      }
       case 'record_preliminary_receipt': {
         if (input.receivedOn > this.today) this.refuse(422, 'date_in_future', 'APC 73(3)', {}, 'body.receivedOn');
         this.patch.preliminary_received_on = input.receivedOn;
@@ -836,6 +934,17 @@ class Step {
     if (!r.preliminary_received_on) this.patch.preliminary_received_on = receivedOn;
     const earliest = await this.earliestAct(receivedOn);
     if (this.today < earliest) this.refuse(409, 'hearing_window_open', 'APC 73(1), 73(3)', { earliest });
+    // APC 20(1)(4)-(5), 73(1)(1): a hearing the person was invited to is held (or its time has passed) before the act,
+    // and, unless a protocol shows the person was heard, the invitation provably reached them before the hearing day
+    const hearing = currentHearing(await this.events(['notify_preliminary_decision', 'schedule_hearing', 'record_hearing_protocol']));
+    if (hearing && !hearing.held) {
+      const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'short' }).format(new Date(hearing.at));
+      if (this.svc.now() < new Date(hearing.at)) this.refuse(409, 'hearing_pending', 'APC 20(1)(5), 73(1)', { at: local });
+      // an anonymous appeal has nobody to invite (no notice is written): there is no receipt to prove
+      const received = this.ctx.notices.find((n) => n.id === hearing.invitationId)?.receivedOn;
+      const hearingDay = isoDate(toAlmatyDay(hearing.at)!);
+      if (!r.anonymous && (!received || received >= hearingDay)) this.refuse(409, 'hearing_notice_unproven', 'APC 20(1)(4), 66(2)', { hearingOn: hearingDay });
+    }
   }
 
   /** APC 73(1): at least 3 working days between the preliminary decision reaching the person and the act. */

@@ -4,7 +4,7 @@
  * chain, so an edited, inserted or removed event is detectable (`tynda audit verify`).
  */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Schema } from '../../platform/schema.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
@@ -74,35 +74,96 @@ export interface ChainBreak {
 }
 
 /**
- * Checks every chain: each event's hash, its link to the one before, the sequence, and (for appeals) the head
- * kept on the case row. Returns the first break of each broken case, in order.
+ * Where each kind of case keeps the head of its chain (event_count, last_event_hash on the case row). Every case
+ * type that writes events keeps one; a new one is added here (test/audit-verify.test.ts checks that every case
+ * type found in case_event is listed).
  */
-export async function verifyCaseEvents(db: Db): Promise<{ cases: number; events: number; breaks: ChainBreak[] }> {
-  const rows = await db.selectFrom('case_event').selectAll().orderBy('case_type').orderBy('case_id').orderBy('seq').execute();
-  const heads = new Map((await db.selectFrom('appeal').select(['id', 'event_count', 'last_event_hash']).execute()).map((a) => [`appeal:${a.id}`, a]));
+export const CASE_HEAD_TABLES = {
+  appeal: 'appeal',
+  act: 'act',
+  complaint: 'complaint',
+  court_case: 'court_case',
+  petition: 'petition',
+  reception: 'reception_booking',
+  instruction: 'instruction',
+  service_complaint: 'service_complaint',
+} as const satisfies Record<string, keyof Schema>;
+
+/** Rows read at a time: the check walks any number of events in bounded memory. */
+export const VERIFY_BATCH = 5_000;
+
+/**
+ * Checks every chain: each event's hash, its link to the one before, the sequence, and the head kept on the case
+ * row of every case type that keeps one (CASE_HEAD_TABLES). Events and case rows are read in batches of
+ * `batch` (keyset order), never all at once. Returns the first break of each broken case, in order.
+ */
+export async function verifyCaseEvents(db: Db, options: { batch?: number } = {}): Promise<{ cases: number; events: number; breaks: ChainBreak[] }> {
+  const batch = options.batch ?? VERIFY_BATCH;
   const breaks: ChainBreak[] = [];
   const broken = new Set<string>();
-  const last = new Map<string, { seq: number; hash: string }>();
-  for (const r of rows) {
-    const key = `${r.case_type}:${r.case_id}`;
-    if (broken.has(key)) continue;
-    const prev = last.get(key) ?? { seq: 0, hash: '' };
-    const fail = (problem: ChainBreak['problem']) => {
-      breaks.push({ caseType: r.case_type, caseId: r.case_id, seq: r.seq, problem });
-      broken.add(key);
-    };
-    if (r.seq !== prev.seq + 1) fail('sequence_gap');
-    else if (r.prev_hash !== prev.hash) fail('link_broken');
-    else if (eventHash(r.prev_hash, { caseType: r.case_type, caseId: r.case_id, seq: r.seq, at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, citation: r.citation, state: r.state, details: r.details }) !== r.hash) fail('hash_mismatch');
-    else last.set(key, { seq: r.seq, hash: r.hash });
+  let cases = 0;
+  let events = 0;
+  // 1. the chains, one case after another, in (case_type, case_id, seq) order
+  let current: string | undefined;
+  let prev = { seq: 0, hash: '' };
+  let after: { caseType: string; caseId: string; seq: number } | undefined;
+  for (;;) {
+    let q = db.selectFrom('case_event').selectAll().orderBy('case_type').orderBy('case_id').orderBy('seq').limit(batch);
+    if (after) q = q.where(sql<boolean>`(case_type, case_id, seq) > (${after.caseType}, ${after.caseId}::uuid, ${after.seq})`);
+    const rows = await q.execute();
+    for (const r of rows) {
+      events++;
+      const key = `${r.case_type}:${r.case_id}`;
+      if (key !== current) {
+        current = key;
+        prev = { seq: 0, hash: '' };
+        cases++;
+      }
+      if (broken.has(key)) continue;
+      const fail = (problem: ChainBreak['problem']) => {
+        breaks.push({ caseType: r.case_type, caseId: r.case_id, seq: r.seq, problem });
+        broken.add(key);
+      };
+      if (r.seq !== prev.seq + 1) fail('sequence_gap');
+      else if (r.prev_hash !== prev.hash) fail('link_broken');
+      else if (eventHash(r.prev_hash, { caseType: r.case_type, caseId: r.case_id, seq: r.seq, at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, citation: r.citation, state: r.state, details: r.details }) !== r.hash) fail('hash_mismatch');
+      else prev = { seq: r.seq, hash: r.hash };
+    }
+    if (rows.length < batch) break;
+    const last = rows[rows.length - 1]!;
+    after = { caseType: last.case_type, caseId: last.case_id, seq: last.seq };
   }
-  for (const [key, head] of heads) {
-    if (broken.has(key)) continue;
-    const seen = last.get(key) ?? { seq: 0, hash: '' };
-    if (seen.seq !== head.event_count || seen.hash !== head.last_event_hash) {
-      const [caseType, caseId] = key.split(':') as [string, string];
-      breaks.push({ caseType, caseId, seq: seen.seq + 1, problem: 'head_mismatch' });
+  // 2. the heads on the case rows, a batch of cases at a time, against the last event of each intact chain
+  for (const [caseType, table] of Object.entries(CASE_HEAD_TABLES)) {
+    let afterId: string | undefined;
+    for (;;) {
+      let hq = db.selectFrom(table as 'appeal').select(['id', 'event_count', 'last_event_hash']).orderBy('id').limit(batch);
+      if (afterId) hq = hq.where('id', '>', afterId);
+      const heads = await hq.execute();
+      if (heads.length === 0) break;
+      const ids = heads.map((h) => h.id);
+      const lastEvents = await db
+        .selectFrom('case_event')
+        .select(['case_id', 'seq', 'hash'])
+        .distinctOn('case_id')
+        .where('case_type', '=', caseType)
+        .where('case_id', 'in', ids)
+        .orderBy('case_id')
+        .orderBy('seq', 'desc')
+        .execute();
+      const lastOf = new Map(lastEvents.map((e) => [e.case_id, e]));
+      for (const head of heads) {
+        if (broken.has(`${caseType}:${head.id}`)) continue;
+        const seen = lastOf.get(head.id) ?? { seq: 0, hash: '' };
+        if (seen.seq !== head.event_count || seen.hash !== head.last_event_hash) {
+          breaks.push({ caseType, caseId: head.id, seq: seen.seq + 1, problem: 'head_mismatch' });
+          broken.add(`${caseType}:${head.id}`);
+        }
+      }
+      if (heads.length < batch) break;
+      afterId = heads[heads.length - 1]!.id;
     }
   }
-  return { cases: new Set(rows.map((r) => `${r.case_type}:${r.case_id}`)).size, events: rows.length, breaks };
+  breaks.sort((a, b) => (a.caseType < b.caseType ? -1 : a.caseType > b.caseType ? 1 : a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  return { cases, events, breaks };
 }

@@ -50,7 +50,7 @@ export interface ActEffects {
   /** the suspension ends: an exception of 96 is recorded, or the complaint closes without cancelling the act (A15) */
   resumeExecution(trx: Tx, actId: string, by: { actor: string; complaintId: string; reason: string }): Promise<void>;
   /** APC 100(1)(1)–(2), 155(3): the act is cancelled by the review body or by a court decision in force */
-  cancel(trx: Tx, actId: string, by: { actor: string; ground: string; citation: string; caseType: string; caseId: string }): Promise<void>;
+  cancel(trx: Tx, actId: string, by: { actor: string; ground: string; citation: string; caseType: string; caseId: string; on?: string | undefined }): Promise<void>;
 }
 
 export interface ComplainantInput {
@@ -94,6 +94,20 @@ export interface PreparedComplaint {
   named: string[];
   receivedOn: string;
   learnedOn: string;
+}
+
+/** What `prepare` read, for `actIn`. */
+export interface PreparedComplaintStep {
+  id: string;
+  origin: BodyRow;
+  review: BodyRow | undefined;
+}
+
+/** The signed act document that is the decision (APC 101): its id, number and public check. */
+export interface DecisionAct {
+  id: string;
+  number: string;
+  verifyUrl: string;
 }
 
 export type ComplaintAction =
@@ -270,23 +284,35 @@ export class ComplaintsService {
 
   /** The step `input.action` on a complaint, by `by`, decided on `version`. */
   async act(id: string, version: number, input: ComplaintAction, by: ActingAs) {
+    const prepared = await this.prepare(id);
+    await this.db.transaction().execute((trx) => this.actIn(trx, prepared, version, input, by));
+    return this.view(id, by.actors);
+  }
+
+  /** The reads of a step, before any transaction (the acts module signs a decision act and decides in its own). */
+  async prepare(id: string): Promise<PreparedComplaintStep> {
     const seen = await this.find(id);
     const origin = await this.organisation.body(seen.origin_body_id);
     const review = seen.review_body_id ? await this.organisation.body(seen.review_body_id) : undefined;
-    await this.db.transaction().execute(async (trx) => {
-      const row = await lockComplaint(trx, id);
-      if (row.version !== version) throw new Problem(409, 'version_conflict', { current: row.version });
-      const transition = transitionFor(COMPLAINT, row.state as ComplaintState, input.action);
-      if (!transition) {
-        const any = COMPLAINT.transitions.find((t) => t.action === input.action);
-        throw new Problem(409, 'illegal_transition', { action: input.action, state: row.state }, [], any?.citation);
-      }
-      if (!transition.actors.some((a) => by.actors.includes(a))) throw new Problem(403, 'not_your_step', { action: input.action }, [], transition.citation);
-      const step = new Step(this, trx, row, transition, by, origin, review);
-      await step.run(input);
-      await step.finish();
-    });
-    return this.view(id, by.actors);
+    return { id, origin, review };
+  }
+
+  /**
+   * The step inside `trx`. `act` is the signed act document that carries the step: a complaint decision (APC 100–101)
+   * signed through the acts module is the decision, as signing an act is its adoption on an appeal.
+   */
+  async actIn(trx: Tx, prepared: PreparedComplaintStep, version: number | 'current', input: ComplaintAction, by: ActingAs, act?: DecisionAct): Promise<void> {
+    const row = await lockComplaint(trx, prepared.id);
+    if (version !== 'current' && row.version !== version) throw new Problem(409, 'version_conflict', { current: row.version });
+    const transition = transitionFor(COMPLAINT, row.state as ComplaintState, input.action);
+    if (!transition) {
+      const any = COMPLAINT.transitions.find((t) => t.action === input.action);
+      throw new Problem(409, 'illegal_transition', { action: input.action, state: row.state }, [], any?.citation);
+    }
+    if (!transition.actors.some((a) => by.actors.includes(a))) throw new Problem(403, 'not_your_step', { action: input.action }, [], transition.citation);
+    const step = new Step(this, trx, row, transition, by, prepared.origin, prepared.review, act);
+    await step.run(input);
+    await step.finish();
   }
 
   /** The complaint: its data, timeline, stored deadlines and the actions open to these actors now. */
@@ -392,6 +418,7 @@ class Step {
     private readonly by: ActingAs,
     private readonly origin: BodyRow,
     private readonly review: BodyRow | undefined,
+    private readonly decisionAct?: DecisionAct,
   ) {
     this.action = transition.action;
     this.citation = transition.citation;
@@ -448,7 +475,10 @@ class Step {
     this.citation = `${ground.citation}, APC 95(2)`;
     this.state = 'left_without_consideration';
     this.patch.closed_at = this.svc.now();
-    this.patch.decision = JSON.stringify({ decision: 'leave_without_consideration', ground: ground.code, citation: ground.citation, reasons, decidedOn: this.today });
+    this.patch.decision = JSON.stringify({
+      decision: 'leave_without_consideration', ground: ground.code, citation: ground.citation, reasons, decidedOn: this.today,
+      ...(this.decisionAct ? { act: { id: this.decisionAct.id, number: this.decisionAct.number, verifyUrl: this.decisionAct.verifyUrl } } : {}),
+    });
     this.details = { ground: ground.code, reasons, noticeBy: await this.due('APC-95.2', this.today, true) };
     this.notify('complaint_not_considered', { reviewBody: this.reviewName(), ground: ground.text[this.lang] });
     await this.endSuspension('left_without_consideration');
@@ -482,6 +512,8 @@ class Step {
         if (this.review) this.refuse(409, 'review_body_exists', 'APC 91(6)');
         this.patch.closed_at = this.svc.now();
         this.details = { courtTerm: 'APC-136.1_direct' };
+        // 91(6): the participant is told that the route is the court
+        this.notify('complaint_court_route', { bodyName: nameIn(this.origin.name, this.lang) });
         await this.endSuspension('court_route');
         return;
       }
@@ -611,12 +643,16 @@ class Step {
       challenged: r.challenged_summary, essence: r.circumstances, reasons: input.reasons, norms: input.norms, other: input.other ?? null,
       grounds: input.grounds ?? [], comparison: input.comparison ?? null, newAct: input.newAct ?? null, violations: input.violations ?? null, proposals: input.proposals ?? null,
       sendBackBy: sendBackBy ?? null, late: r.state === 'deemed_dismissed',
+      act: this.decisionAct ? { id: this.decisionAct.id, number: this.decisionAct.number, verifyUrl: this.decisionAct.verifyUrl } : null,
     };
     this.citation = `${type.citation}, APC 101`;
     this.patch.decision = JSON.stringify(decision);
     this.patch.decided_on = this.today;
     this.patch.decided_at = this.svc.now();
-    this.details = { decision: type.code, grounds: input.grounds, comparison: input.comparison, sendBackBy, late: r.state === 'deemed_dismissed', afterDeemedDismissal: r.deemed_dismissed_on };
+    this.details = {
+      decision: type.code, grounds: input.grounds, comparison: input.comparison, sendBackBy, late: r.state === 'deemed_dismissed', afterDeemedDismissal: r.deemed_dismissed_on,
+      ...(this.decisionAct ? { actId: this.decisionAct.id, actNumber: this.decisionAct.number } : {}),
+    };
     if (type.cancelsAct) {
       if (r.act_id) await this.svc.acts.cancel(this.trx, r.act_id, { actor: this.by.actor, ground: type.code, citation: type.citation, caseType: COMPLAINT_CASE, caseId: r.id });
       this.patch.execution_suspended = false;

@@ -227,7 +227,7 @@ export class CourtService {
     }
     // 155(3), 156: a decision in force that cancels the act cancels it; the acts module records it on the act
     if (row.act_cancelled && !row.act_cancelled_recorded) {
-      if (row.act_id) await this.acts.cancel(trx, row.act_id, { actor, ground: 'court_decision', citation: 'APC 155(3), 156', caseType: COURT_CASE, caseId: row.id });
+      if (row.act_id) await this.acts.cancel(trx, row.act_id, { actor, ground: 'court_decision', citation: 'APC 155(3), 156', caseType: COURT_CASE, caseId: row.id, on: row.entered_into_force_on ?? undefined });
       await append('act_cancelled', 'APC 155(3), 156', { actId: row.act_id, appealId: row.appeal_id, reasons: row.cancellation_reasons });
       await trx.updateTable('court_case').set({ act_cancelled_recorded: true }).where('id', '=', row.id).execute();
     }

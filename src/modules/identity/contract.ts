@@ -20,6 +20,17 @@ export const passwordBody = z.strictObject({
 const channel = z.enum(['email', 'phone']);
 export const otpRequestBody = z.strictObject({ channel, address: z.string().trim().min(3).max(254).describe('An e-mail, or a Kazakhstan phone number (+7…)') });
 export const otpVerifyBody = z.strictObject({ channel, address: z.string().trim().min(3).max(254), code: z.string().regex(/^\d{6}$/, 'invalid_code') });
+export const certificateChallengeResponse = z.object({
+  challenge: z.string().describe('The exact UTF-8 text to sign with the EDS (detached CMS); valid once, until expiresAt'),
+  expiresAt: z.string(),
+  expiresInMinutes: z.number(),
+});
+export const certificateBody = z.strictObject({
+  challenge: z.string().min(16).max(1000).describe('The text of GET /api/v1/auth/certificate/challenge, as received'),
+  signature: z
+    .strictObject({ format: z.enum(['cms']), value: z.string().min(16).max(200_000).describe('base64 (or PEM) of a detached CMS (PKCS#7) SignedData, DER, over the challenge') })
+    .describe('The signature of the challenge with the EDS (NCA RK certificate)'),
+});
 export const otpRequestResponse = z.object({ expiresInMinutes: z.number() });
 
 const grantView = z.object({

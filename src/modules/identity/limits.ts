@@ -27,3 +27,6 @@ export const OTP_MAX_PER_HOUR = 5;
 
 /** An OpenID Connect sign-in must come back from the provider within this time. */
 export const OIDC_FLOW_MINUTES = 10;
+
+/** A certificate sign-in challenge must be signed and sent back within this time, once. */
+export const CERTIFICATE_CHALLENGE_MINUTES = 5;

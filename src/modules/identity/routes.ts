@@ -15,6 +15,8 @@ import {
   applicantResponse,
   auditQuery,
   auditResponse,
+  certificateBody,
+  certificateChallengeResponse,
   loginBody,
   meResponse,
   oidcCallbackQuery,
@@ -125,11 +127,27 @@ export function identityRoutes(app: App, { identity, access, organisation }: Ide
     schema: { tags: ['auth'], summary: 'Applicant sign-in, step 2: the code opens the cabinet (created on first sign-in)', body: otpVerifyBody, response: { 200: signedInResponse, 400: problem, 401: problem } },
   }, async (request, reply) => signedIn(request, reply, await identity.verifyOtp(request.body.channel, request.body.address, request.body.code)));
 
+  app.get('/api/v1/auth/certificate/challenge', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Applicant sign-in by certificate, step 1: a one-time text to sign with the EDS (NCA RK); 501 when the trust store is not configured',
+      response: { 200: certificateChallengeResponse, 429: problem, 501: problem },
+    },
+  }, async () => identity.certificateChallenge());
+
   app.post('/api/v1/auth/certificate', {
-    schema: { tags: ['auth'], summary: 'Sign-in with an NCA RK certificate (the e-signature port; not configured in this build)', response: { 501: problem } },
-  }, async () => {
-    throw new Problem(501, 'not_configured');
-  });
+    schema: {
+      tags: ['auth'],
+      summary: 'Applicant sign-in by certificate, step 2: the signed challenge opens the cabinet of the IIN (or BIN) in the certificate, created on first sign-in; 501 when the trust store is not configured',
+      description:
+        '`signature` is a detached CMS signature over the UTF-8 text of `challenge`, as NCALayer makes it. The signature port checks the chain to the trust store ' +
+        '(TYNDA_TRUST_DIR), validity, revocation (CRL) and key usage. A challenge is used up by the first attempt and expires after a few minutes: an unknown, ' +
+        'used or expired one is 401 challenge_invalid; a signature that does not verify is 401 certificate_invalid with the reason; a certificate with neither ' +
+        'an IIN nor a BIN is 422 certificate_without_identity. Each refusal is an audit event (auth.login_failed).',
+      body: certificateBody,
+      response: { 200: signedInResponse, 400: problem, 401: problem, 422: problem, 429: problem, 501: problem },
+    },
+  }, async (request, reply) => signedIn(request, reply, await identity.certificateSignIn(request.body.challenge, request.body.signature.value)));
 
   app.get('/api/v1/auth/oidc/login', {
     schema: { tags: ['auth'], summary: 'Official sign-in through OpenID Connect (eGov IDP): redirects to the provider (authorization code + PKCE)', querystring: oidcLoginQuery, response: { 302: z.null(), 400: problem, 404: problem, 502: problem } },

@@ -4,7 +4,7 @@
  * whether the principal may do an action to a target (policy.ts). Every sign-in, failed sign-in, permission
  * change and look at personal data is an audit event.
  */
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { almatyToday } from '../../law/dates.ts';
@@ -12,12 +12,14 @@ import type { Language } from '../../law/i18n.ts';
 import { translator } from '../../platform/i18n.ts';
 import { Problem } from '../../platform/problems.ts';
 import type { Schema } from '../../platform/schema.ts';
+import { signatureBytes, type SignaturePort, type SignerInfo } from '../../platform/signature.ts';
 import { audit } from '../audit/service.ts';
 import type { OrganisationService } from '../bodies/service.ts';
 import { actorId, allowingGrants, widestScope, type Grant, type PlacedTarget, type Principal, type Target } from './access.ts';
 import * as limits from './limits.ts';
 import type { OidcClient } from './oidc.ts';
 import type { OtpSender } from './otp.ts';
+import { isValidBin, isValidIin } from './iin.ts';
 import { normalizeEmail, normalizePhone } from './personal-data.ts';
 import { ACTION_IDS, GLOBAL_ROLES, GRANTABLE, POLICY, ROLES, type Action, type Role } from './policy.ts';
 import * as q from './queries.ts';
@@ -35,6 +37,8 @@ export const SESSION_COOKIE = 'tynda_session';
 export interface IdentityOptions {
   otpSender?: OtpSender | undefined;
   oidc?: OidcClient | undefined;
+  /** the e-signature port (trust store of TYNDA_TRUST_DIR): certificate sign-in of applicants; without it, 501 */
+  signatures?: SignaturePort | undefined;
   now?: () => Date;
 }
 
@@ -287,6 +291,91 @@ export class IdentityService {
     return outcome.signedIn;
   }
 
+  // ---------- applicants: certificate (NCA RK EDS) ----------
+
+  get certificateEnabled(): boolean {
+    return this.options.signatures !== undefined;
+  }
+
+  /**
+   * Step 1 of certificate sign-in, as eGov does it: a random one-time text to sign with the EDS. Only its hash is
+   * kept; it expires after CERTIFICATE_CHALLENGE_MINUTES and is good for one sign-in attempt.
+   */
+  async certificateChallenge(): Promise<{ challenge: string; expiresAt: string; expiresInMinutes: number }> {
+    if (!this.options.signatures) throw new Problem(501, 'not_configured');
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + minutes(limits.CERTIFICATE_CHALLENGE_MINUTES));
+    const challenge = `tynda-signin:${randomBytes(32).toString('base64url')}:${expiresAt.toISOString()}`;
+    // challenges nobody came back with are kept a day (they explain refused attempts), then dropped
+    await this.db.deleteFrom('certificate_challenge').where('expires_at', '<', new Date(now.getTime() - 86_400_000)).execute();
+    await this.db.insertInto('certificate_challenge').values({ challenge_hash: sha256(challenge), created_at: now, expires_at: expiresAt }).execute();
+    return { challenge, expiresAt: expiresAt.toISOString(), expiresInMinutes: limits.CERTIFICATE_CHALLENGE_MINUTES };
+  }
+
+  /**
+   * Step 2: the detached CMS signature of the challenge. The challenge is used up by the first attempt (right or
+   * wrong), so a signature cannot be replayed; the signature port checks the chain to the trust store, validity,
+   * revocation and key usage; the IIN (serialNumber "IIN…") or the BIN of the certificate opens that cabinet,
+   * created on first sign-in. Every refusal is a 401 (422 for a certificate that names nobody) and an audit event.
+   */
+  async certificateSignIn(challenge: string, signature: string): Promise<SignedIn> {
+    const signatures = this.options.signatures;
+    if (!signatures) throw new Problem(501, 'not_configured');
+    const now = this.now();
+    const challengeHash = sha256(challenge);
+    const failed = async (reason: string, details: Record<string, unknown> = {}) =>
+      audit(this.db, { actor: 'anonymous', action: 'auth.login_failed', subjectType: 'certificate_challenge', subjectId: challengeHash.slice(0, 16), details: { method: 'certificate', reason, ...details } });
+    // used up at once, whatever comes next: the same signature sent again finds nothing to answer
+    const used = await this.db
+      .updateTable('certificate_challenge')
+      .set({ consumed_at: now })
+      .where('challenge_hash', '=', challengeHash)
+      .where('consumed_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!used || new Date(used.expires_at) <= now) {
+      const reason = used ? 'challenge_expired' : (await this.db.selectFrom('certificate_challenge').select('challenge_hash').where('challenge_hash', '=', challengeHash).executeTakeFirst()) ? 'challenge_used' : 'challenge_unknown';
+      await failed(reason);
+      throw new Problem(401, 'challenge_invalid', {}, [{ field: 'body.challenge', code: reason }]);
+    }
+    const v = await signatures.verify(Buffer.from(challenge, 'utf8'), signatureBytes(signature), now);
+    if (!v.valid) {
+      await failed(v.reason, { issuer: v.signer?.issuer ?? null, serial: v.signer?.serialNumber ?? null });
+      throw new Problem(401, 'certificate_invalid', { reason: v.reason }, [{ field: 'body.signature', code: `signature_${v.reason}` }]);
+    }
+    const who = certificateIdentity(v.signer!);
+    if (!who) {
+      await failed('no_identity', { issuer: v.signer!.issuer, serial: v.signer!.serialNumber });
+      throw new Problem(422, 'certificate_without_identity', {}, [{ field: 'body.signature', code: 'certificate_without_identity' }]);
+    }
+    return this.db.transaction().execute(async (trx) => {
+      // one cabinet per IIN or BIN even when two first sign-ins race
+      await sql`select pg_advisory_xact_lock(hashtext(${`applicant:${who.kind}:${who.number}`}))`.execute(trx);
+      let applicant =
+        who.kind === 'individual'
+          ? await trx.selectFrom('applicant').select(['id', 'identity_verified_at', 'email', 'phone']).where('iin', '=', who.number).where('erased_at', 'is', null).executeTakeFirst()
+          : await trx.selectFrom('applicant').select(['id', 'identity_verified_at', 'email', 'phone']).where('kind', '=', 'legal_entity').where('bin', '=', who.number).where('erased_at', 'is', null).orderBy('created_at').executeTakeFirst();
+      if (applicant && !applicant.identity_verified_at) {
+        // the number was only typed into a profile: whoever typed it proved nothing. The certificate holder takes
+        // the cabinet over; the unproven e-mail and phone are detached and their sessions end, so a person who
+        // claimed someone else's IIN cannot read what its owner does here.
+        const detached = applicant.email !== null || applicant.phone !== null;
+        await trx.updateTable('applicant').set({ identity_verified_at: now, email: null, phone: null, updated_at: now }).where('id', '=', applicant.id).execute();
+        await q.revokeSessionsOf(trx, 'applicant', applicant.id, now);
+        await audit(trx, { actor: `applicant:${applicant.id}`, action: 'applicants.identity_verified', subjectType: 'applicant', subjectId: applicant.id, details: { method: 'certificate', kind: who.kind, contactsDetached: detached } });
+      }
+      if (!applicant) {
+        applicant = await trx
+          .insertInto('applicant')
+          .values(who.kind === 'individual' ? { kind: 'individual', iin: who.number, name: who.name, identity_verified_at: now } : { kind: 'legal_entity', bin: who.number, name: who.name, identity_verified_at: now })
+          .returning(['id', 'identity_verified_at', 'email', 'phone'])
+          .executeTakeFirstOrThrow();
+        await audit(trx, { actor: `applicant:${applicant.id}`, action: 'applicants.cabinet_opened', subjectType: 'applicant', subjectId: applicant.id, details: { channel: 'certificate', kind: who.kind } });
+      }
+      return this.startSession(trx, 'applicant', applicant.id, 'certificate');
+    });
+  }
+
   async applicant(id: string) {
     const row = await this.db.selectFrom('applicant').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new Problem(404, 'not_found');
@@ -297,6 +386,11 @@ export class IdentityService {
     if (input.kind === 'individual' && !input.iin) throw new Problem(400, 'validation', {}, [{ field: 'body.iin', code: 'required' }]);
     if (input.kind === 'legal_entity' && !input.bin) throw new Problem(400, 'validation', {}, [{ field: 'body.bin', code: 'required' }]);
     const iin = input.iin ?? null;
+    const current = await this.applicant(principal.id);
+    // a number proven by a certificate sign-in is fixed: the profile cannot change it (nor the kind of person)
+    if (current.identity_verified_at && (current.kind !== input.kind || current.iin !== iin || (input.kind === 'legal_entity' && current.bin !== (input.bin ?? null)))) {
+      throw new Problem(409, 'identity_verified', {}, [{ field: input.kind === 'legal_entity' ? 'body.bin' : 'body.iin', code: 'verified_by_certificate' }]);
+    }
     if (iin) {
       const other = await this.db.selectFrom('applicant').select('id').where('iin', '=', iin).where('id', '<>', principal.id).executeTakeFirst();
       if (other) throw new Problem(409, 'duplicate', {}, [{ field: 'body.iin', code: 'duplicate_value' }]);
@@ -544,6 +638,17 @@ export class Access {
     if (!through.some((g) => GRANTABLE[g.role]?.includes(role) && (!global || GLOBAL_ROLES.includes(g.role)))) throw new Problem(403, 'role_not_grantable', { role });
     return principal;
   }
+}
+
+/**
+ * Whose cabinet a signing certificate opens: an organisation's certificate (BIN in organizationIdentifier / OU,
+ * as the NCA issues them to a legal entity's employees) opens the organisation's; a person's (IIN in
+ * serialNumber) the person's. An identifier with a wrong check digit identifies nobody.
+ */
+export function certificateIdentity(signer: SignerInfo): { kind: 'individual' | 'legal_entity'; number: string; name: string | null } | undefined {
+  if (signer.bin && isValidBin(signer.bin)) return { kind: 'legal_entity', number: signer.bin, name: /(?:^|, )O=([^,]+)/.exec(signer.subject)?.[1] ?? signer.commonName };
+  if (signer.iin && isValidIin(signer.iin)) return { kind: 'individual', number: signer.iin, name: signer.commonName };
+  return undefined;
 }
 
 export function forbidden(action: Action): Problem {

@@ -109,13 +109,6 @@ export const importResponse = z.object({
   registered: z.array(z.object({ row: z.number(), id: z.string(), number: z.string(), receivedAt: z.string(), registeredOn: z.string(), due: z.string() })),
 });
 
-export const hearingBody = z.strictObject({
-  startsAt: z.iso.datetime({ offset: true }).describe('When the hearing starts, with an offset'),
-  minutes: z.number().int().min(5).max(480).default(30),
-  place: z.string().trim().min(1).max(500).describe('Where: the room, or the address of a videoconference'),
-  officialId: z.uuid().optional().describe('Who holds it (default: you)'),
-});
-
 export const hearingView = z.object({
   id: z.string(), appealId: z.string(), officialId: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string(), noticeId: z.string().nullable(), cancelledAt: z.string().nullable(),
 });

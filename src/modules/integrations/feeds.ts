@@ -1,6 +1,6 @@
 /**
- * Hearings and calendar feeds. A hearing (APC 73(1), 20(1)(4)) is a place and time on an appeal; scheduling one
- * sends the participant the hearing invitation (a notice whose receipt is recorded) in the same transaction.
+ * Hearings and calendar feeds. A hearing (APC 73(1), 20(1)(4)) is a place and time on an appeal, set by the appeal's
+ * own steps (modules/appeals), which invite the participant and write the `hearing` rows read here.
  * A calendar feed is a secret address a calendar application subscribes to (it cannot sign in): an official's or
  * an applicant's hearings, or their receptions, as iCalendar text from the receptions module's writer.
  */
@@ -10,14 +10,12 @@ import type { Language, Localized } from '../../law/i18n.ts';
 import { translator } from '../../platform/i18n.ts';
 import { Problem } from '../../platform/problems.ts';
 import type { Schema } from '../../platform/schema.ts';
-import type { AppealsService, ApplicantInput } from '../appeals/service.ts';
+import type { AppealsService } from '../appeals/service.ts';
 import type { OrganisationService } from '../bodies/service.ts';
-import { actorId, type Principal } from '../identity/service.ts';
-import { enqueueNotice } from '../notifications/service.ts';
+import type { Principal } from '../identity/service.ts';
 import { icalendar, type IcalEvent } from '../receptions/ical.ts';
 import type { ReceptionsService } from '../receptions/service.ts';
 
-type AppealRow = Awaited<ReturnType<AppealsService['find']>>;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export class CalendarFeeds {
@@ -28,37 +26,6 @@ export class CalendarFeeds {
     readonly receptions: ReceptionsService,
     readonly now: () => Date = () => new Date(),
   ) {}
-
-  /** Schedules a hearing and invites the participant (APC 73(1)); an anonymous appeal has nobody to invite. */
-  async scheduleHearing(a: AppealRow, principal: Principal, input: { startsAt: string; minutes: number; place: string; officialId?: string | undefined }) {
-    const officialId = input.officialId ?? principal.id;
-    const official = await this.organisation.official(officialId, 'body.officialId');
-    if (official.body_id !== a.body_id) throw new Problem(422, 'official_other_body', {}, [{ field: 'body.officialId', code: 'official_other_body' }], 'APC 73(1)');
-    const startsAt = new Date(input.startsAt);
-    if (startsAt.getTime() <= this.now().getTime()) throw new Problem(422, 'validation', {}, [{ field: 'body.startsAt', code: 'in_the_past' }]);
-    const body = await this.organisation.body(a.body_id);
-    const applicant = a.applicant as ApplicantInput;
-    return this.db.transaction().execute(async (trx) => {
-      const notice = a.anonymous
-        ? undefined
-        : await enqueueNotice(trx, {
-            type: 'hearing_invitation', subject: { type: 'appeal', id: a.id }, language: a.language, createdBy: actorId(principal),
-            recipient: {
-              kind: 'participant', id: a.applicant_id ?? `appeal:${a.id}`, online: a.applicant_id !== null,
-              contacts: { ...(applicant.email ? { email: applicant.email } : {}), ...(applicant.phone ? { phone: applicant.phone.replace(/[^\d+]/g, '') } : {}), ...(applicant.postalAddress ? { postalAddress: applicant.postalAddress } : {}) },
-            },
-            data: { registrationNumber: a.number, bodyName: (body.name as Localized)[a.language], hearingAt: startsAt.toISOString(), place: input.place },
-          });
-      return trx
-        .insertInto('hearing')
-        .values({
-          appeal_id: a.id, body_id: a.body_id, official_id: officialId, applicant_id: a.applicant_id, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + input.minutes * 60_000),
-          place: input.place, notice_id: notice?.id ?? null, created_by: actorId(principal),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-    });
-  }
 
   hearingsOf(appealId: string) {
     return this.db.selectFrom('hearing').selectAll().where('appeal_id', '=', appealId).orderBy('starts_at').execute();

@@ -16,7 +16,7 @@ import type { OrganisationService } from '../bodies/service.ts';
 import { listAppeals, type ReadScope } from '../appeals/queries.ts';
 import type { AppealsService } from '../appeals/service.ts';
 import { POLICY, type Access, type Principal } from '../identity/service.ts';
-import { EXPORT_MAX, deliveryLogView, exportQuery, feedBody, feedView, hearingBody, hearingView, importBody, importResponse, open311Create, open311Query, webhookBody, webhookView } from './contract.ts';
+import { EXPORT_MAX, deliveryLogView, exportQuery, feedBody, feedView, hearingView, importBody, importResponse, open311Create, open311Query, webhookBody, webhookView } from './contract.ts';
 import { writeCsv } from './csv.ts';
 import { render, splitFormat, type Format } from './open311.ts';
 import type { IntegrationsService } from './service.ts';
@@ -261,27 +261,12 @@ export function integrationRoutes(app: App, { integrations, appeals, access, org
   });
 
   // ---------- hearings and calendar feeds ----------
+  // a hearing is set by the appeal's own steps (notify_preliminary_decision with a hearing, schedule_hearing), which
+  // invite the participant and write the rows read here
   type HearingRow = Awaited<ReturnType<CalendarFeeds['hearingsOf']>>[number];
   const hearingOf = (h: HearingRow) => ({
     id: h.id, appealId: h.appeal_id, officialId: h.official_id, startsAt: new Date(h.starts_at).toISOString(), endsAt: new Date(h.ends_at).toISOString(), place: h.place,
     noticeId: h.notice_id, cancelledAt: h.cancelled_at ? new Date(h.cancelled_at).toISOString() : null,
-  });
-
-  app.post('/api/v1/appeals/:id/hearings', {
-    schema: {
-      tags: ['integrations'],
-      summary: 'Schedule a hearing on an appeal (APC 73(1), 20(1)(4)): the participant is sent the invitation (a notice with recorded receipt) in the same step; it shows in calendar feeds',
-      params: idParam,
-      body: hearingBody,
-      response: { 201: hearingView, 400: problem, 401: problem, 403: problem, 404: problem, 422: problem },
-    },
-  }, async (request, reply) => {
-    const a = await appeals.find(request.params.id);
-    const principal = await access.authenticated(request);
-    const target = { bodyId: a.body_id, ...(a.subdivision_id ? { subdivisionId: a.subdivision_id } : {}), ownerIds: [a.executor_id, ...a.co_executor_ids].filter((x): x is string => !!x) };
-    if (!(await access.allows(principal, 'appeal.decide', target)) && !(await access.allows(principal, 'appeal.sign', target))) throw new Problem(403, 'forbidden', { permission: 'appeal.decide' });
-    reply.code(201);
-    return hearingOf(await feeds.scheduleHearing(a, principal, request.body));
   });
 
   app.get('/api/v1/appeals/:id/hearings', {

@@ -88,6 +88,20 @@ describe('notice catalogue and texts', () => {
     assert.deepEqual(CATALOGUE.preliminary_decision.terms, [{ id: 'APC-73.3', fromReceipt: true }]);
   });
 
+  test('LSS 27-2(3): the notice of an inspection carries the nine required elements and its receipt is recorded (27-4: no notice makes the inspection invalid)', () => {
+    const spec = CATALOGUE.inspection_notice;
+    // (1) inspectors, (2) experts, (3) subject and location, (4) subject matter, (5) duration, (6) period, (7) type, (8) grounds, (9) signatory
+    for (const f of ['inspectors', 'experts', 'subjectName', 'subjectLocation', 'matter', 'startsOn', 'endsOn', 'period', 'kind', 'grounds', 'signatory']) assert.ok(f in spec.fields, f);
+    assert.equal(spec.recorded, true);
+    assert.equal(spec.sendWithin, 'LSS-27-2.2');
+    const subject: Recipient = { kind: 'participant', id: 'provider-1', online: false, contacts: { email: 'office@provider.kz' } };
+    assert.throws(() => chooseChannels(spec, subject), (e: unknown) => e instanceof Problem && e.code === 'notice_unreachable');
+    assert.deepEqual(chooseChannels(spec, { ...subject, contacts: { postalAddress: 'Астана, ул. Бейбитшилик, 1' } }).map((c) => c.channel), ['cabinet', 'post']);
+    const text = renderNotice('inspection_notice', 'ru', { ...sampleData(spec), startsOn: '2025-05-12', endsOn: '2025-06-09' });
+    assert.match(text.body, /Срок проведения: с 12 мая 2025 г\. по 9 июня 2025 г\./);
+    assert.deepEqual(CATALOGUE.inspection_certificate.terms, [{ id: 'LSS-27-2.9', fromReceipt: true }]);
+  });
+
   test('missing or malformed data is named field by field', () => {
     const errors = checkData('hearing_invitation', { registrationNumber: 'A-1', bodyName: '', hearingAt: '2025-04-23 10:00', place: 'Room 5' });
     assert.deepEqual(errors, [

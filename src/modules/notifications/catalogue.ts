@@ -189,6 +189,18 @@ export const CATALOGUE = {
     fields: { registrationNumber: 'text', reviewBody: 'text', outcome: 'text' },
     terms: [{ id: 'APC-136.1', fromReceipt: true }],
   },
+  complaint_court_route: {
+    citation: 'APC 91(6), 136(1)',
+    recipient: 'participant',
+    recorded: true,
+    why: l(
+      'Жоғары тұрған орган жоқ: актіге немесе әрекетке сотқа дау айтылады; талап қоюдың бір айлық мерзімі басталады (ӘРПК 91(6), 136(1)).',
+      'Вышестоящего органа нет: акт или действие оспариваются в суде; течёт месячный срок иска (АППК 91(6), 136(1)).',
+      'There is no superior body: the act or action is challenged in court, and the one-month claim term runs (APC 91(6), 136(1)).',
+    ),
+    fields: { ...case_ },
+    terms: [{ id: 'APC-136.1_direct', fromReceipt: true }],
+  },
   complaint_deemed_dismissed: {
     citation: 'APC 100(5), 136(6)',
     recipient: 'participant',
@@ -243,6 +255,54 @@ export const CATALOGUE = {
     ),
     fields: { ...case_, inspectedBody: 'text' },
     terms: [{ id: 'LSS-27-2.6', fromReceipt: true }],
+  },
+  // Inspections of the quality of public services (LSS 27-1 – 27-2): templates only. Tynda has no inspection flow
+  // (the inspection record lives in the authorised body's system, LSS 27-1(2)); a body that runs inspections in
+  // Tynda (I-05) sends these to the subject of control, an organisation notified at its location (APC 66(3)).
+  inspection_notice: {
+    citation: 'LSS 27-2(2), 27-2(3)',
+    recipient: 'participant',
+    recorded: true,
+    why: l(
+      'Тексерудің басталғаны туралы хабарламаның болмауы – өрескел бұзушылық, тексеру жарамсыз деп танылады (Заң, 27-4-бап).',
+      'Отсутствие уведомления о начале проверки – грубое нарушение, проверка признаётся недействительной (Закон, статья 27-4).',
+      'No notice of the start of an inspection is a gross violation that makes the inspection invalid (Law, Article 27-4).',
+    ),
+    fields: { inspectionNumber: 'text', bodyName: 'text', inspectors: 'list', experts: 'text', subjectName: 'text', subjectLocation: 'text', matter: 'text', startsOn: 'date', endsOn: 'date', period: 'text', kind: 'text', grounds: 'text', signatory: 'text' },
+    sendWithin: 'LSS-27-2.2',
+  },
+  inspection_inspectors_changed: {
+    citation: 'LSS 27-1(3)',
+    recipient: 'participant',
+    recorded: false,
+    fields: { inspectionNumber: 'text', bodyName: 'text', subjectName: 'text', inspectors: 'list', decidedOn: 'date' },
+    sendWithin: 'LSS-27-1.3_inspectors',
+  },
+  inspection_suspended: {
+    citation: 'LSS 27-2(4)',
+    recipient: 'participant',
+    recorded: false,
+    fields: { inspectionNumber: 'text', bodyName: 'text', subjectName: 'text', ground: 'text', suspendedOn: 'date' },
+    sendWithin: 'LSS-27-2.4',
+  },
+  inspection_resumed: {
+    citation: 'LSS 27-2(4)',
+    recipient: 'participant',
+    recorded: false,
+    fields: { inspectionNumber: 'text', bodyName: 'text', subjectName: 'text', resumedOn: 'date', endsOn: 'date' },
+    sendWithin: 'LSS-27-2.4_resumption',
+  },
+  inspection_certificate: {
+    citation: 'LSS 27-2(7), 27-2(8), 27-2(9)',
+    recipient: 'participant',
+    recorded: true,
+    why: l(
+      'Ұсынымды қараудың 30 күнтізбелік күні оны алған күннен басталады (Заң, 27-2(9)).',
+      'Тридцатидневный срок рассмотрения рекомендации течёт со дня её получения (Закон, 27-2(9)).',
+      'The 30 calendar days to consider the recommendation run from its receipt (Law, 27-2(9)).',
+    ),
+    fields: { inspectionNumber: 'text', bodyName: 'text', subjectName: 'text', findings: 'text', recommendation: 'text' },
+    terms: [{ id: 'LSS-27-2.9', fromReceipt: true }],
   },
   petition_rejected: {
     citation: 'APC 90-2(6)',

@@ -6,7 +6,9 @@
  *
  * The one window the database cannot close: the peer accepted the message but the worker died before marking it
  * sent. The next worker sends it again under the same notice id (Message-ID, Idempotency-Key), so the mail
- * system or the gateway can recognise the repeat.
+ * system or the gateway can recognise the repeat. The guarantee is therefore: exactly one record per notice and
+ * channel, at-least-once on the wire, a crash repeating at most the messages in flight (one batch), each copy
+ * identical and keyed by the notice id (docs/notifications.md, "The crash guarantee").
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';

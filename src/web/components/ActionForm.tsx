@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Body, type Case, type Grounds, type Lang, type Official } from '../api.ts';
 import { ErrorBox, Field, fieldError } from './ui.tsx';
 
-type Kind = 'text' | 'textarea' | 'date' | 'time' | 'select' | 'checkbox' | 'lines' | 'checks' | 'body' | 'official';
+type Kind = 'text' | 'textarea' | 'date' | 'time' | 'datetime' | 'select' | 'checkbox' | 'lines' | 'checks' | 'body' | 'official';
 interface Spec {
   name: string;
   kind: Kind;
@@ -29,7 +29,15 @@ const FORMS: Record<string, Spec[]> = {
   withdraw: [{ name: 'writtenOn', kind: 'date', default: 'today' }],
   terminate: [{ name: 'ground', kind: 'select', options: 'termination', required: true }, { name: 'reasons', kind: 'textarea', required: true }],
   extend: [{ name: 'newDue', kind: 'date', required: true }, { name: 'reasons', kind: 'textarea', required: true }],
-  notify_preliminary_decision: [{ name: 'draft', kind: 'textarea', required: true }, { name: 'method', kind: 'select', options: ['hearing', 'information_system', 'other'], required: true }],
+  notify_preliminary_decision: [
+    { name: 'draft', kind: 'textarea', required: true },
+    { name: 'method', kind: 'select', options: ['hearing', 'information_system', 'other'], required: true },
+    // with the method "hearing": its time and place go into the invitation (APC 20(1)(4), 66(1))
+    { name: 'hearingAt', kind: 'datetime' },
+    { name: 'place', kind: 'text' },
+  ],
+  schedule_hearing: [{ name: 'hearingAt', kind: 'datetime', required: true }, { name: 'place', kind: 'text', required: true }, { name: 'reasons', kind: 'textarea' }],
+  invite_to_event: [{ name: 'event', kind: 'text', required: true }, { name: 'eventAt', kind: 'datetime', required: true }, { name: 'place', kind: 'text', required: true }],
   record_preliminary_receipt: [{ name: 'receivedOn', kind: 'date', required: true, default: 'today' }],
   record_objection: [{ name: 'text', kind: 'textarea', required: true }, { name: 'oral', kind: 'checkbox' }],
   record_hearing_protocol: [
@@ -76,6 +84,10 @@ function payload(specs: Spec[], values: Record<string, unknown>): Record<string,
   for (const s of specs) {
     const v = values[s.name];
     if (s.kind === 'checkbox') out[s.name] = !!v;
+    // a local date and time in Kazakhstan (one zone, UTC+5, since 1 March 2024) as the API's instant with offset
+    else if (s.kind === 'datetime') {
+      if (v) out[s.name] = `${String(v)}:00+05:00`;
+    }
     else if (s.kind === 'lines') {
       const lines = String(v ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
       if (lines.length || s.required) out[s.name] = lines;
@@ -170,6 +182,7 @@ function ActionDialog({ appeal, action, citation, bodies, officials, grounds, on
                 if (s.kind === 'textarea' || s.kind === 'lines') return <textarea {...common} rows={4} />;
                 if (s.kind === 'date') return <input {...common} type="date" />;
                 if (s.kind === 'time') return <input {...common} type="time" />;
+                if (s.kind === 'datetime') return <input {...common} type="datetime-local" />;
                 if (s.kind === 'text') return <input {...common} />;
                 const opts =
                   s.kind === 'body'

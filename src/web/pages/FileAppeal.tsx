@@ -89,7 +89,16 @@ export default function FileAppeal() {
   const others = useMemo(() => bodies.filter((b) => b.active && !suggested.includes(b) && b.type !== 'court' && b.type !== 'state_corporation'), [bodies, suggested]);
   const body: Body | undefined = bodies.find((b) => b.id === bodyId);
 
-  if (!ref.data) return <Loading error={ref.error} />;
+  // the heading is drawn at once, before the topics and bodies arrive (the first paint does not wait for the API)
+  if (!ref.data)
+    return (
+      <div className="narrow">
+        <h1 ref={heading} tabIndex={-1}>
+          {t('file.title')}
+        </h1>
+        <Loading error={ref.error} />
+      </div>
+    );
   if (ticket)
     return (
       <div>
