@@ -211,6 +211,8 @@ export interface Case {
   acceptedBy: string;
   executorId: string | null;
   due: string;
+  /** APC 73(1): the last day a preliminary decision can reach the person for a burdensome act within the term */
+  preliminaryDecisionBy?: string | null;
   extensionCap: string;
   extended: boolean;
   deemedRefusedOn: string | null;

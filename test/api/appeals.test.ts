@@ -152,6 +152,21 @@ for (const { engine, skip } of ENGINES) {
       assert.ok(view.body.deadlines.some((d: Json) => d.term === 'APC-76.3_notice' && d.due === '2025-02-25'));
     });
 
+    test('#15 APC 73(1): an appeal received Mon 03.02.2025 and due 24.02 shows that a preliminary decision must reach the person by Wed 19.02; once sent, the warning goes', async () => {
+      now = new Date('2025-02-03T05:00:00Z');
+      const reg = await register('2025-02-03T10:00:00+05:00');
+      const id = reg.body.id;
+      const view = async () => (await call({ method: 'GET', url: `/api/v1/appeals/${id}`, as: 'deputy_head' })).body;
+      const fresh = await view();
+      assert.equal(fresh.due, '2025-02-24');
+      assert.equal(fresh.preliminaryDecisionBy, '2025-02-19', '24.02 minus 3 working days');
+      await act(id, 'body_head', { action: 'assign', executorId: officials['bzh.executor'] });
+      await act(id, 'executor', { action: 'start_review' });
+      const sent = await act(id, 'executor', { action: 'notify_preliminary_decision', draft: 'Предполагается отказ', method: 'information_system' });
+      assert.equal(sent.status, 200, JSON.stringify(sent.body));
+      assert.equal((await view()).preliminaryDecisionBy, null);
+    });
+
     test('#16 APC 73(1), 73(3): a burdensome act cannot be adopted before the hearing window closes; #17 a favourable act needs no hearing', async () => {
       now = new Date('2025-04-04T05:00:00Z');
       const reg = await register('2025-04-01T10:00:00+05:00');

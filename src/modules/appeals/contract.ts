@@ -215,6 +215,7 @@ export const caseResponse = appealResponse.extend({
   applicant: z
     .object({ kind: z.string(), name: z.string().optional(), iin: z.string().optional(), bin: z.string().optional(), postalAddress: z.string().optional(), email: z.string().optional(), phone: z.string().optional() })
     .describe("Masked unless you may see applicants' personal data"),
+  preliminaryDecisionBy: n(z.string()).describe('APC 73(1), #15: the last day the preliminary decision can reach the participant for a burdensome act to be adopted within the term in force; null once it was sent or in the simplified procedure'),
   possibleRepeats: z
     .array(z.object({ id: z.string(), number: z.string(), state: z.string(), receivedOn: z.string(), similarity: z.number() }))
     .describe("Earlier appeals of the same person to this body that read alike: a hint for APC 70(5) and 88(1)(1), never a decision (A24)"),

@@ -184,6 +184,7 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
       parties,
       applicant: personal ? applicant : maskApplicant(applicant),
       possibleRepeats: view.possibleRepeats,
+      preliminaryDecisionBy: view.preliminaryDecisionBy,
       hearing: view.hearing,
       notices: view.notices,
       timeline: view.timeline,

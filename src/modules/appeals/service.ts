@@ -176,6 +176,9 @@ export function currentHearing(events: readonly { seq: number; action: string; d
   return { ...found, held: events.some((e) => e.action === 'record_hearing_protocol' && e.seq > seq) };
 }
 
+/** States in which no preliminary decision has been sent yet (APC 73(1)). */
+const BEFORE_PRELIMINARY = new Set(['registered', 'awaiting_correction', 'in_review', 'postponed']);
+
 export class AppealsService {
   constructor(
     readonly db: Kysely<Schema>,
@@ -446,9 +449,13 @@ export class AppealsService {
     ]);
     const h = currentHearing(events);
     const invitation = h ? notices.find((x) => x.id === h.invitationId) : undefined;
+    // #15, APC 73(1): before a burdensome act the preliminary decision must reach the person at least 3 working
+    // days before it, so the term in force gives the last day to send it; shown until it has been sent
+    const preliminaryDecisionBy = a.procedure !== 'simplified' && BEFORE_PRELIMINARY.has(a.state) ? (await this.calendar.compute('APC-73.1', a.due)).due : null;
     const hearingDay = h ? isoDate(toAlmatyDay(h.at)!) : '';
     return {
       appeal: a,
+      preliminaryDecisionBy,
       hearing: h
         ? { at: h.at, place: h.place, invitationId: h.invitationId, notifiedAt: invitation?.notifiedAt ?? null, receivedOn: invitation?.receivedOn ?? null, inTime: !!invitation?.receivedOn && invitation.receivedOn < hearingDay, held: h.held }
         : null,

@@ -90,6 +90,14 @@ export default function CasePage({ id }: { id: string }) {
               <dd>
                 {day(a.due)} <Countdown due={a.due} open={open} /> {a.extended && <span className="tag">{t('case.extended')}</span>}
               </dd>
+              {a.preliminaryDecisionBy && me?.kind === 'official' && (
+                <>
+                  <dt>{t('case.preliminaryBy')}</dt>
+                  <dd>
+                    {day(a.preliminaryDecisionBy)} <Countdown due={a.preliminaryDecisionBy} /> <span className="cite">APC 73(1)</span>
+                  </dd>
+                </>
+              )}
               {a.deemedRefusedOn && (
                 <>
                   <dt>{t('case.deemedRefused')}</dt>
