@@ -220,7 +220,15 @@ for (const { engine, skip } of ENGINES) {
         assert.match(res.json().errors[0].message, message);
       }
       assert.deepEqual((await inject({ method: 'GET', url: '/api/v1/applicants/me', headers })).json(), before);
-      const entity = await inject({ method: 'PUT', url: '/api/v1/applicants/me', headers, payload: { kind: 'legal_entity', name: 'ЖШС «Демо»', bin: '010440010002' } });
+      // the demo applicant's IIN stands as proven (seeded as if by certificate): the profile cannot turn it into another person
+      const proven = await inject({ method: 'PUT', url: '/api/v1/applicants/me', headers: { ...headers, 'accept-language': 'ru' }, payload: { kind: 'legal_entity', name: 'ЖШС «Демо»', bin: '010440010002' } });
+      assert.equal(proven.statusCode, 409, proven.body);
+      assert.equal(proven.json().title, 'ИИН или БИН этого кабинета подтверждён сертификатом и не может быть изменён');
+      assert.deepEqual((await inject({ method: 'GET', url: '/api/v1/applicants/me', headers })).json(), before);
+      // a cabinet opened by a one-time code states what it is
+      await inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { channel: 'email', address: 'new.entity@example.kz' } });
+      const fresh = await inject({ method: 'POST', url: '/api/v1/auth/otp/verify', payload: { channel: 'email', address: 'new.entity@example.kz', code: app.otp.lastCode('new.entity@example.kz') } });
+      const entity = await inject({ method: 'PUT', url: '/api/v1/applicants/me', headers: { authorization: `Bearer ${fresh.json().token}` }, payload: { kind: 'legal_entity', name: 'ЖШС «Демо»', bin: '010440010002' } });
       assert.equal(entity.statusCode, 200, entity.body);
       assert.deepEqual([entity.json().kind, entity.json().bin, entity.json().iin], ['legal_entity', '010440010002', null]);
       const official = await inject({ method: 'GET', url: '/api/v1/applicants/me', headers: await signIn(app, 'registrar') });
@@ -535,6 +543,33 @@ for (const { engine, skip } of ENGINES) {
       const res = await post(ch, sign(ch));
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().me.id, org.id);
+    });
+
+    test('an IIN only typed into a profile proves nothing: the certificate holder takes the cabinet over (its unproven e-mail detached, its sessions ended); a proven IIN cannot be changed', async () => {
+      const CLAIMED = '900101300017';
+      const address = 'claimer@example.kz';
+      await app.server.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { channel: 'email', address } });
+      const otp = await app.server.inject({ method: 'POST', url: '/api/v1/auth/otp/verify', payload: { channel: 'email', address, code: app.otp.lastCode(address) } });
+      const claimer = { authorization: `Bearer ${otp.json().token}` };
+      const claimed = await app.server.inject({ method: 'PUT', url: '/api/v1/applicants/me', headers: claimer, payload: { kind: 'individual', iin: CLAIMED, name: 'Самозванец' } });
+      assert.equal(claimed.statusCode, 200, claimed.body);
+      const sign = issueWithSubject(pki, 'owner', `/CN=Владелец ИИН/serialNumber=IIN${CLAIMED}`);
+      const ch = await challenge();
+      const res = await post(ch, sign(ch));
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().me.id, otp.json().me.id, 'the cabinet of the IIN');
+      const row = await app.database.db.selectFrom('applicant').selectAll().where('id', '=', res.json().me.id).executeTakeFirstOrThrow();
+      assert.equal(row.email, null, 'the unproven e-mail is detached');
+      assert.ok(row.identity_verified_at);
+      assert.equal((await app.server.inject({ method: 'GET', url: '/api/v1/applicants/me', headers: claimer })).statusCode, 401, "the claimer's session ended");
+      assert.ok((await auditActions(app, row.id)).includes('applicants.identity_verified'));
+      const owner = { authorization: `Bearer ${res.json().token}` };
+      const change = await app.server.inject({ method: 'PUT', url: '/api/v1/applicants/me', headers: { ...owner, 'accept-language': 'en' }, payload: { kind: 'individual', iin: NEWCOMER, name: 'Другой' } });
+      assert.equal(change.statusCode, 409);
+      assert.equal(change.json().code, 'identity_verified');
+      assert.equal(change.json().errors[0].code, 'verified_by_certificate');
+      const rename = await app.server.inject({ method: 'PUT', url: '/api/v1/applicants/me', headers: owner, payload: { kind: 'individual', iin: CLAIMED, name: 'Владелец ИИН' } });
+      assert.equal(rename.statusCode, 200, 'the name may still be completed');
     });
 
     test('a replayed, expired, unknown, forged, untrusted, expired-certificate, revoked or non-signing signature is refused with problem+json and an audit event; no session is made', async () => {
