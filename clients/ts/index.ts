@@ -1036,6 +1036,7 @@ export function createClient(options: ClientOptions) {
       email?: string;
       phone?: string;
     };
+    preliminaryDecisionBy: string | null;
     possibleRepeats: Array<{
       id: string;
       number: string;
