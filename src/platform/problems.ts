@@ -57,3 +57,8 @@ export function renderProblem(problem: Problem, lang: Language): ProblemBody {
       : {}),
   };
 }
+
+/** Refuses a step of a procedure: the problem cites the article, and names the input at fault when there is one. */
+export function refuse(status: number, code: string, citation: string, params: Record<string, string | number> = {}, field?: string): never {
+  throw new Problem(status, code, params, field ? [{ field, code }] : [], citation);
+}

@@ -98,9 +98,7 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
       response: { 201: ticketResponse, 200: ticketResponse, 400: problem, 401: problem, 403: problem },
     },
   }, async (request, reply) => {
-    const principal = await access.authenticated(request);
-    if (principal.kind !== 'applicant') throw new Problem(403, 'forbidden', { permission: 'appeal.file' });
-    await access.require(request, 'appeal.file', { ownerIds: [principal.id] });
+    const principal = await access.filingApplicant(request);
     const key = request.headers['idempotency-key'] as string | undefined;
     const before = key ? await appeals.db.selectFrom('appeal').select('id').where('applicant_id', '=', principal.id).where('idempotency_key', '=', key).executeTakeFirst() : undefined;
     const b = request.body;

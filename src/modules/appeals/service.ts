@@ -28,7 +28,7 @@ import {
 } from '../../law/requirements.ts';
 import { getBlob, putBlob } from '../../platform/files.ts';
 import { translator } from '../../platform/i18n.ts';
-import { Problem } from '../../platform/problems.ts';
+import { Problem, refuse } from '../../platform/problems.ts';
 import type { Schema } from '../../platform/schema.ts';
 import { appendCaseEvent, caseEvents } from '../audit/case-events.ts';
 import { formatRegistrationNumber, type BodyRow, type OrganisationService } from '../bodies/service.ts';
@@ -599,10 +599,6 @@ class Step {
     return this.row.language;
   }
 
-  private refuse(status: number, code: string, citation: string, params: Record<string, string | number> = {}, field?: string): never {
-    throw new Problem(status, code, params, field ? [{ field, code }] : [], citation);
-  }
-
   private notify(type: NoticeInput['type'], data: Record<string, unknown>, id?: string) {
     if (this.row.anonymous) return;
     this.notices.push(() =>
@@ -631,7 +627,7 @@ class Step {
 
   /** "Заблаговременно" (APC 20(1)(4), 66(1)) has no number: at the least, the event is on a later day than the invitation. */
   private inAdvance(at: string, field: string, citation: string) {
-    if (isoDate(toAlmatyDay(at)!) <= this.today) this.refuse(422, 'not_in_advance', citation, {}, field);
+    if (isoDate(toAlmatyDay(at)!) <= this.today) refuse(422, 'not_in_advance', citation, {}, field);
   }
 
   /** The hearing invitation (APC 20(1)(4), 66(1)): a notice whose receipt is recorded, its id kept with the hearing. */
@@ -662,7 +658,7 @@ class Step {
   /** APC 70(3): the termination decision, notified within 3 working days. */
   private async terminate(groundCode: string, reasons: string, list: readonly Ground[]) {
     const ground = groundByCode(list, groundCode);
-    if (!ground) this.refuse(422, 'invalid_ground', this.citation, { ground: groundCode }, 'body.ground');
+    if (!ground) refuse(422, 'invalid_ground', this.citation, { ground: groundCode }, 'body.ground');
     this.action = 'terminate';
     this.citation = `${ground.citation}, APC 70(3)`;
     this.state = 'terminated';
@@ -676,10 +672,10 @@ class Step {
     const r = this.row;
     switch (input.action) {
       case 'assign': {
-        for (const [oid, o] of this.ctx.officials) if (o.body_id !== r.body_id) this.refuse(422, 'official_other_body', 'APC 44(2)', {}, oid === input.executorId ? 'body.executorId' : 'body.coExecutorIds');
+        for (const [oid, o] of this.ctx.officials) if (o.body_id !== r.body_id) refuse(422, 'official_other_body', 'APC 44(2)', {}, oid === input.executorId ? 'body.executorId' : 'body.coExecutorIds');
         if (this.ctx.subdivisionPath && input.subdivisionId) {
           const sub = await this.trx.selectFrom('subdivision').select('body_id').where('id', '=', input.subdivisionId).executeTakeFirst();
-          if (sub?.body_id !== r.body_id) this.refuse(422, 'subdivision_other_body', 'APC 44(2)', {}, 'body.subdivisionId');
+          if (sub?.body_id !== r.body_id) refuse(422, 'subdivision_other_body', 'APC 44(2)', {}, 'body.subdivisionId');
           this.patch.subdivision_id = input.subdivisionId;
         }
         if (input.executorId) this.patch.executor_id = input.executorId;
@@ -707,7 +703,7 @@ class Step {
       case 'redirect_urgent':
       case 'redirect_part': {
         const to = this.ctx.target!;
-        if (to.id === r.body_id) this.refuse(422, 'redirect_same_body', this.citation, {}, 'body.toBodyId');
+        if (to.id === r.body_id) refuse(422, 'redirect_same_body', this.citation, {}, 'body.toBodyId');
         // APC 65(1)-(2): within 3 working days of receipt; 88(1)(2): immediately. A late redirection still happens, marked late.
         const limit = input.action === 'redirect_urgent' ? r.received_on : await this.due(input.action === 'redirect_part' ? 'APC-65.2' : 'APC-65.1', r.received_on);
         const part = input.action === 'redirect_part';
@@ -731,21 +727,21 @@ class Step {
         return;
       }
       case 'request_correction': {
-        if (input.cureBy <= this.today) this.refuse(422, 'cure_period_past', 'APC 64(6)', {}, 'body.cureBy');
+        if (input.cureBy <= this.today) refuse(422, 'cure_period_past', 'APC 64(6)', {}, 'body.cureBy');
         this.details = { defects: input.defects, cureBy: input.cureBy, guidance: input.guidance };
         this.notify('appeal_defects', { defects: input.defects.map((c) => APPEAL_CONTENT.find((i) => i.code === c)!.text[this.lang]), cureBy: input.cureBy });
         return;
       }
       case 'return': {
         const cureBy = ((await this.events('request_correction')).at(-1)?.details as { cureBy?: string } | undefined)?.cureBy;
-        if (!cureBy || this.today <= cureBy) this.refuse(409, 'cure_period_running', 'APC 64(7)', { cureBy: cureBy ?? '-' });
+        if (!cureBy || this.today <= cureBy) refuse(409, 'cure_period_running', 'APC 64(7)', { cureBy: cureBy ?? '-' });
         // A22: the return entails the termination decision of 70(1)(3), made in the same step
         this.before.push({ action: 'return', citation: 'APC 64(7)', state: 'returned', details: { cureBy } });
         await this.terminate('returned', translator(this.lang)('appeal.returned_reason'), TERMINATION_GROUNDS);
         return;
       }
       case 'withdraw': {
-        if (this.by.actors.includes('applicant') && !this.by.actors.includes('clerk') && this.by.applicantId !== r.applicant_id) this.refuse(403, 'not_the_applicant', 'APC 64(9), 23(2)');
+        if (this.by.actors.includes('applicant') && !this.by.actors.includes('clerk') && this.by.applicantId !== r.applicant_id) refuse(403, 'not_the_applicant', 'APC 64(9), 23(2)');
         if (r.procedure === 'simplified') {
           this.details = { writtenOn: input.writtenOn ?? this.today };
           return;
@@ -758,16 +754,16 @@ class Step {
         const simplified = r.procedure === 'simplified';
         const list = simplified ? SIMPLIFIED_TERMINATION_GROUNDS : TERMINATION_GROUNDS;
         if (!simplified && (input.ground === 'returned' || input.ground === 'withdrawn') && r.state !== input.ground) {
-          this.refuse(409, 'ground_not_met', groundByCode(TERMINATION_GROUNDS, input.ground)!.citation);
+          refuse(409, 'ground_not_met', groundByCode(TERMINATION_GROUNDS, input.ground)!.citation);
         }
         await this.terminate(input.ground, input.reasons, list);
         return;
       }
       case 'extend': {
         // A5: decided before the term expires; once it has, refusal is deemed (91(2))
-        if (this.today > r.due) this.refuse(409, 'term_expired', 'APC 76(3), 91(2)', { due: r.due });
-        if (input.newDue <= r.due) this.refuse(422, 'extension_not_later', 'APC 76(3)', { due: r.due }, 'body.newDue');
-        if (input.newDue > r.extension_cap) this.refuse(422, 'extension_past_cap', 'APC 76(3)', { cap: r.extension_cap }, 'body.newDue');
+        if (this.today > r.due) refuse(409, 'term_expired', 'APC 76(3), 91(2)', { due: r.due });
+        if (input.newDue <= r.due) refuse(422, 'extension_not_later', 'APC 76(3)', { due: r.due }, 'body.newDue');
+        if (input.newDue > r.extension_cap) refuse(422, 'extension_past_cap', 'APC 76(3)', { cap: r.extension_cap }, 'body.newDue');
         this.patch.due = input.newDue;
         this.patch.extended = true;
         this.details = { from: r.due, to: input.newDue, cap: r.extension_cap, reasons: input.reasons, noticeBy: await this.due('APC-76.3_notice', this.today, true) };
@@ -780,8 +776,8 @@ class Step {
         this.notify('preliminary_decision', { draft: input.draft });
         if (input.method === 'hearing') {
           // APC 73(1)(1), 20(1)(4), 66(1): the invitation names the time and place and goes out with the draft
-          if (!input.hearingAt) this.refuse(422, 'hearing_details_required', 'APC 20(1)(4), 66(1)', {}, 'body.hearingAt');
-          if (!input.place) this.refuse(422, 'hearing_details_required', 'APC 20(1)(4), 66(1)', {}, 'body.place');
+          if (!input.hearingAt) refuse(422, 'hearing_details_required', 'APC 20(1)(4), 66(1)', {}, 'body.hearingAt');
+          if (!input.place) refuse(422, 'hearing_details_required', 'APC 20(1)(4), 66(1)', {}, 'body.place');
           await this.invite(input.hearingAt, input.place, input.minutes);
         }
         return;
@@ -798,7 +794,7 @@ class Step {
         return;
       }
       case 'record_preliminary_receipt': {
-        if (input.receivedOn > this.today) this.refuse(422, 'date_in_future', 'APC 73(3)', {}, 'body.receivedOn');
+        if (input.receivedOn > this.today) refuse(422, 'date_in_future', 'APC 73(3)', {}, 'body.receivedOn');
         this.patch.preliminary_received_on = input.receivedOn;
         this.details = { receivedOn: input.receivedOn, objectionsBy: await this.due('APC-73.3', input.receivedOn, true), earliestAct: await this.earliestAct(input.receivedOn) };
         return;
@@ -808,31 +804,31 @@ class Step {
         return;
       case 'record_hearing_protocol': {
         const { action: _, ...protocol } = input;
-        if (input.heldOn > this.today) this.refuse(422, 'date_in_future', 'APC 74(2)(1)', {}, 'body.heldOn');
-        if (input.endedAt <= input.startedAt) this.refuse(422, 'ends_before_start', 'APC 74(2)(1)', {}, 'body.endedAt');
+        if (input.heldOn > this.today) refuse(422, 'date_in_future', 'APC 74(2)(1)', {}, 'body.heldOn');
+        if (input.endedAt <= input.startedAt) refuse(422, 'ends_before_start', 'APC 74(2)(1)', {}, 'body.endedAt');
         this.details = protocol;
         return;
       }
       case 'record_protocol_reading': {
         const protocol = (await this.events('record_hearing_protocol')).at(-1)?.details as { heldOn: string } | undefined;
-        if (!protocol) this.refuse(409, 'no_protocol', 'APC 74(5)');
-        if (input.readOn > this.today) this.refuse(422, 'date_in_future', 'APC 74(5)', {}, 'body.readOn');
-        if (input.readOn < protocol.heldOn) this.refuse(422, 'read_before_hearing', 'APC 74(5)', { heldOn: protocol.heldOn }, 'body.readOn');
+        if (!protocol) refuse(409, 'no_protocol', 'APC 74(5)');
+        if (input.readOn > this.today) refuse(422, 'date_in_future', 'APC 74(5)', {}, 'body.readOn');
+        if (input.readOn < protocol.heldOn) refuse(422, 'read_before_hearing', 'APC 74(5)', { heldOn: protocol.heldOn }, 'body.readOn');
         this.details = { readOn: input.readOn, readBy: input.readBy, remarksBy: await this.due('APC-74.6', input.readOn, true) };
         return;
       }
       case 'record_protocol_remarks': {
         const reading = (await this.events('record_protocol_reading')).at(-1)?.details as { remarksBy: string } | undefined;
-        if (!reading) this.refuse(409, 'protocol_not_read', 'APC 74(6)');
+        if (!reading) refuse(409, 'protocol_not_read', 'APC 74(6)');
         const receivedOn = input.receivedOn ?? this.today;
-        if (receivedOn > this.today) this.refuse(422, 'date_in_future', 'APC 74(6)', {}, 'body.receivedOn');
+        if (receivedOn > this.today) refuse(422, 'date_in_future', 'APC 74(6)', {}, 'body.receivedOn');
         // late remarks are kept, marked late, for the presiding official to decide on: nothing received is lost
         this.details = { text: input.text, receivedOn, remarksBy: reading.remarksBy, late: receivedOn > reading.remarksBy };
         return;
       }
       case 'decide_protocol_remarks': {
         const remarks = await this.events('record_protocol_remarks');
-        if (remarks.length <= (await this.events('decide_protocol_remarks')).length) this.refuse(409, 'no_remarks_to_decide', 'APC 74(6)');
+        if (remarks.length <= (await this.events('decide_protocol_remarks')).length) refuse(409, 'no_remarks_to_decide', 'APC 74(6)');
         this.details = { decision: input.decision, reasons: input.reasons };
         return;
       }
@@ -849,7 +845,7 @@ class Step {
         return;
       }
       case 'communicate_act': {
-        if (input.communicatedOn > this.today) this.refuse(422, 'date_in_future', 'APC 81', {}, 'body.communicatedOn');
+        if (input.communicatedOn > this.today) refuse(422, 'date_in_future', 'APC 81', {}, 'body.communicatedOn');
         this.details = { communicatedOn: input.communicatedOn, executionDue: await this.due('APC-86.3', input.communicatedOn, true) };
         return;
       }
@@ -863,10 +859,10 @@ class Step {
         return;
       case 'declare_recusal': {
         const target = this.ctx.officials.get(input.officialId)!;
-        if (target.body_id !== r.body_id) this.refuse(422, 'official_other_body', 'APC 67', {}, 'body.officialId');
+        if (target.body_id !== r.body_id) refuse(422, 'official_other_body', 'APC 67', {}, 'body.officialId');
         const earlier = await this.events('declare_recusal');
         if (earlier.some((e) => { const d = e.details as { officialId?: string; ground?: string }; return d.officialId === input.officialId && d.ground === input.ground; })) {
-          this.refuse(409, 'recusal_repeated', 'APC 67(9)');
+          refuse(409, 'recusal_repeated', 'APC 67(9)');
         }
         this.details = { officialId: input.officialId, ground: input.ground, groundCitation: groundByCode(RECUSAL_GROUNDS, input.ground)!.citation, self: input.self, statement: input.statement, decideBy: await this.due('APC-67.3', this.today, true) };
         return;
@@ -874,13 +870,13 @@ class Step {
       case 'decide_recusal': {
         const declared = await this.events('declare_recusal');
         const decided = await this.events('decide_recusal');
-        if (declared.length <= decided.length) this.refuse(409, 'no_recusal_pending', 'APC 67(3)');
+        if (declared.length <= decided.length) refuse(409, 'no_recusal_pending', 'APC 67(3)');
         const target = (declared.at(-1)!.details as { officialId: string }).officialId;
-        if (this.by.officialId === target) this.refuse(403, 'recusal_own', 'APC 67(4)');
+        if (this.by.officialId === target) refuse(403, 'recusal_own', 'APC 67(4)');
         if (input.upheld) {
           const replacement = input.replacementId ? this.ctx.officials.get(input.replacementId) : undefined;
-          if (!replacement) this.refuse(422, 'replacement_required', 'APC 67(4)', {}, 'body.replacementId');
-          if (replacement.body_id !== r.body_id || replacement.id === target) this.refuse(422, 'official_other_body', 'APC 67(4)', {}, 'body.replacementId');
+          if (!replacement) refuse(422, 'replacement_required', 'APC 67(4)', {}, 'body.replacementId');
+          if (replacement.body_id !== r.body_id || replacement.id === target) refuse(422, 'official_other_body', 'APC 67(4)', {}, 'body.replacementId');
           if (r.executor_id === target) this.patch.executor_id = replacement.id;
         }
         this.details = { officialId: target, upheld: input.upheld, replacementId: input.replacementId, reasons: input.reasons };
@@ -913,7 +909,7 @@ class Step {
         return;
       }
       case 'request_access': {
-        if (this.by.actors.includes('applicant') && !this.by.actors.includes('clerk') && this.by.applicantId !== r.applicant_id) this.refuse(403, 'not_the_applicant', 'APC 75(1)');
+        if (this.by.actors.includes('applicant') && !this.by.actors.includes('clerk') && this.by.applicantId !== r.applicant_id) refuse(403, 'not_the_applicant', 'APC 75(1)');
         this.details = { note: input.note, grantBy: await this.due('APC-75.1', this.today, true) };
         return;
       }
@@ -931,26 +927,26 @@ class Step {
     const r = this.row;
     if (exemption) {
       const g = groundByCode(HEARING_EXEMPTIONS, exemption)!;
-      if (g.code === 'favourable_no_third_party' && !favourable) this.refuse(422, 'exemption_not_applicable', g.citation, {}, 'body.hearingExemption');
-      if (g.reasonsRequired && !reasons?.trim()) this.refuse(422, 'exemption_reasons_required', 'APC 73(2)', {}, 'body.exemptionReasons');
+      if (g.code === 'favourable_no_third_party' && !favourable) refuse(422, 'exemption_not_applicable', g.citation, {}, 'body.hearingExemption');
+      if (g.reasonsRequired && !reasons?.trim()) refuse(422, 'exemption_reasons_required', 'APC 73(2)', {}, 'body.exemptionReasons');
       return;
     }
-    if (r.state !== 'preliminary_notified') this.refuse(409, 'hearing_required', 'APC 73(1)');
+    if (r.state !== 'preliminary_notified') refuse(409, 'hearing_required', 'APC 73(1)');
     const receivedOn = r.preliminary_received_on ?? this.ctx.preliminaryReceivedOn;
-    if (!receivedOn) this.refuse(409, 'hearing_receipt_unknown', 'APC 73(1), 73(3)');
+    if (!receivedOn) refuse(409, 'hearing_receipt_unknown', 'APC 73(1), 73(3)');
     if (!r.preliminary_received_on) this.patch.preliminary_received_on = receivedOn;
     const earliest = await this.earliestAct(receivedOn);
-    if (this.today < earliest) this.refuse(409, 'hearing_window_open', 'APC 73(1), 73(3)', { earliest });
+    if (this.today < earliest) refuse(409, 'hearing_window_open', 'APC 73(1), 73(3)', { earliest });
     // APC 20(1)(4)-(5), 73(1)(1): a hearing the person was invited to is held (or its time has passed) before the act,
     // and, unless a protocol shows the person was heard, the invitation provably reached them before the hearing day
     const hearing = currentHearing(await this.events(['notify_preliminary_decision', 'schedule_hearing', 'record_hearing_protocol']));
     if (hearing && !hearing.held) {
       const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'short' }).format(new Date(hearing.at));
-      if (this.svc.now() < new Date(hearing.at)) this.refuse(409, 'hearing_pending', 'APC 20(1)(5), 73(1)', { at: local });
+      if (this.svc.now() < new Date(hearing.at)) refuse(409, 'hearing_pending', 'APC 20(1)(5), 73(1)', { at: local });
       // an anonymous appeal has nobody to invite (no notice is written): there is no receipt to prove
       const received = this.ctx.notices.find((n) => n.id === hearing.invitationId)?.receivedOn;
       const hearingDay = isoDate(toAlmatyDay(hearing.at)!);
-      if (!r.anonymous && (!received || received >= hearingDay)) this.refuse(409, 'hearing_notice_unproven', 'APC 20(1)(4), 66(2)', { hearingOn: hearingDay });
+      if (!r.anonymous && (!received || received >= hearingDay)) refuse(409, 'hearing_notice_unproven', 'APC 20(1)(4), 66(2)', { hearingOn: hearingDay });
     }
   }
 

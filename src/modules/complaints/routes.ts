@@ -68,9 +68,7 @@ export function complaintRoutes(app: App, { complaints, access, organisation }: 
       response: { 201: complaintCase, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },
     },
   }, async (request, reply) => {
-    const principal = await access.authenticated(request);
-    if (principal.kind !== 'applicant') throw new Problem(403, 'forbidden', { permission: 'appeal.file' });
-    await access.require(request, 'appeal.file', { ownerIds: [principal.id] });
+    const principal = await access.filingApplicant(request);
     const b = request.body;
     if (b.appealId) {
       const a = await complaints.appeals.find(b.appealId);

@@ -26,7 +26,7 @@ import { COMPLAINT, type ComplaintState } from '../../law/lifecycles/complaint.t
 import { actionsIn, transitionFor, type Actor, type Transition } from '../../law/lifecycles/lifecycle.ts';
 import { groundByCode } from '../../law/requirements.ts';
 import { translator } from '../../platform/i18n.ts';
-import { Problem } from '../../platform/problems.ts';
+import { Problem, refuse } from '../../platform/problems.ts';
 import type { Schema } from '../../platform/schema.ts';
 import type { ActingAs, AppealsService, ApplicantInput } from '../appeals/service.ts';
 import { appendCaseEvent, caseEvents } from '../audit/case-events.ts';
@@ -433,10 +433,6 @@ class Step {
     return this.row.language;
   }
 
-  private refuse(status: number, code: string, citation: string, params: Record<string, string | number> = {}, field?: string): never {
-    throw new Problem(status, code, params, field ? [{ field, code }] : [], citation);
-  }
-
   private notify(type: NoticeInput['type'], data: Record<string, unknown>) {
     this.notices.push(() =>
       enqueueNotice(this.trx, {
@@ -470,7 +466,7 @@ class Step {
   /** APC 95: left without consideration, the participant told within 3 working days; re-filing allowed (95(3)). */
   private async leave(groundCode: string, reasons: string) {
     const ground = groundByCode(NOT_CONSIDERED_GROUNDS, groundCode);
-    if (!ground) this.refuse(422, 'invalid_ground', 'APC 95(1)', { ground: groundCode }, 'body.ground');
+    if (!ground) refuse(422, 'invalid_ground', 'APC 95(1)', { ground: groundCode }, 'body.ground');
     this.action = 'leave_without_consideration';
     this.citation = `${ground.citation}, APC 95(2)`;
     this.state = 'left_without_consideration';
@@ -486,7 +482,7 @@ class Step {
 
   /** APC 97(2): the official whose act or action is challenged may not review it, unless as a member of a collegial body. */
   private guard97(collegial: boolean) {
-    if (this.by.officialId && this.row.challenged_officials.includes(this.by.officialId) && !collegial) this.refuse(403, 'reviewer_challenged', 'APC 97(2)');
+    if (this.by.officialId && this.row.challenged_officials.includes(this.by.officialId) && !collegial) refuse(403, 'reviewer_challenged', 'APC 97(2)');
   }
 
   async run(input: ComplaintAction): Promise<void> {
@@ -494,14 +490,14 @@ class Step {
     switch (input.action) {
       case 'satisfy': {
         const by = await this.due('APC-91.4_satisfy', r.received_on);
-        if (this.today > by) this.refuse(409, 'satisfy_term_passed', 'APC 91(4) ¶3', { due: by });
+        if (this.today > by) refuse(409, 'satisfy_term_passed', 'APC 91(4) ¶3', { due: by });
         this.patch.closed_at = this.svc.now();
         this.details = { measures: input.measures, by };
         await this.endSuspension('self_remedied');
         return;
       }
       case 'forward': {
-        if (!this.review) this.refuse(409, 'no_review_body', 'APC 91(6)');
+        if (!this.review) refuse(409, 'no_review_body', 'APC 91(6)');
         const by = await this.due('APC-91.4', r.received_on);
         this.patch.forwarded_on = this.today;
         this.patch.forwarded_by = this.by.officialId ?? null;
@@ -509,7 +505,7 @@ class Step {
         return;
       }
       case 'court_route': {
-        if (this.review) this.refuse(409, 'review_body_exists', 'APC 91(6)');
+        if (this.review) refuse(409, 'review_body_exists', 'APC 91(6)');
         this.patch.closed_at = this.svc.now();
         this.details = { courtTerm: 'APC-136.1_direct' };
         // 91(6): the participant is told that the route is the court
@@ -519,9 +515,9 @@ class Step {
       }
       case 'record_suspension_exception': {
         const g = groundByCode(SUSPENSION_EXCEPTIONS, input.ground);
-        if (!g) this.refuse(422, 'invalid_ground', 'APC 96', { ground: input.ground }, 'body.ground');
-        if (r.suspension_exception) this.refuse(409, 'exception_recorded', 'APC 96');
-        if (g.reasonsRequired && !input.reasons?.trim()) this.refuse(422, 'exception_reasons_required', g.citation, {}, 'body.reasons');
+        if (!g) refuse(422, 'invalid_ground', 'APC 96', { ground: input.ground }, 'body.ground');
+        if (r.suspension_exception) refuse(409, 'exception_recorded', 'APC 96');
+        if (g.reasonsRequired && !input.reasons?.trim()) refuse(422, 'exception_reasons_required', g.citation, {}, 'body.reasons');
         this.citation = g.citation;
         this.patch.suspension_exception = g.code;
         this.patch.suspension_reasons = input.reasons ?? null;
@@ -531,7 +527,7 @@ class Step {
       }
       case 'register_at_review': {
         const receivedOn = input.receivedOn ?? this.today;
-        if (receivedOn > this.today || (r.forwarded_on && receivedOn < r.forwarded_on)) this.refuse(422, 'date_out_of_range', 'APC 94(1)', {}, 'body.receivedOn');
+        if (receivedOn > this.today || (r.forwarded_on && receivedOn < r.forwarded_on)) refuse(422, 'date_out_of_range', 'APC 94(1)', {}, 'body.receivedOn');
         // A8: the legal term runs from receipt at the originating body; the review body's own count is shown beside it
         const reviewDue = await this.due('APC-99', receivedOn);
         this.patch.review_received_on = receivedOn;
@@ -540,7 +536,7 @@ class Step {
         return;
       }
       case 'request_correction': {
-        if (input.cureBy <= this.today) this.refuse(422, 'cure_period_past', 'APC 64(6)', {}, 'body.cureBy');
+        if (input.cureBy <= this.today) refuse(422, 'cure_period_past', 'APC 64(6)', {}, 'body.cureBy');
         this.details = { defects: input.defects, cureBy: input.cureBy };
         this.notify('appeal_defects', { bodyName: this.reviewName(), defects: input.defects.map((c) => COMPLAINT_CONTENT.find((i) => i.code === c)!.text[this.lang]), cureBy: input.cureBy });
         return;
@@ -550,24 +546,24 @@ class Step {
         return;
       case 'return': {
         const cureBy = ((await this.events('request_correction')).at(-1)?.details as { cureBy?: string } | undefined)?.cureBy;
-        if (!cureBy || this.today <= cureBy) this.refuse(409, 'cure_period_running', 'APC 64(7)', { cureBy: cureBy ?? '-' });
+        if (!cureBy || this.today <= cureBy) refuse(409, 'cure_period_running', 'APC 64(7)', { cureBy: cureBy ?? '-' });
         this.before.push({ action: 'return', citation: 'APC 94(1), 64(7)', state: 'awaiting_correction', details: { cureBy } });
         await this.leave('returned', translator(this.lang)('complaint.returned_reason'));
         return;
       }
       case 'withdraw': {
-        if (this.by.actors.includes('applicant') && !this.by.actors.includes('clerk') && this.by.applicantId !== r.applicant_id) this.refuse(403, 'not_the_applicant', 'APC 94(1), 64(9)');
+        if (this.by.actors.includes('applicant') && !this.by.actors.includes('clerk') && this.by.applicantId !== r.applicant_id) refuse(403, 'not_the_applicant', 'APC 94(1), 64(9)');
         this.before.push({ action: 'withdraw', citation: 'APC 94(1), 64(9)', state: r.state, details: { writtenOn: input.writtenOn ?? this.today } });
         await this.leave('withdrawn', translator(this.lang)('complaint.withdrawn_reason'));
         return;
       }
       case 'leave_without_consideration': {
-        if ((input.ground === 'returned' || input.ground === 'withdrawn')) this.refuse(409, 'ground_not_met', groundByCode(NOT_CONSIDERED_GROUNDS, input.ground)!.citation);
+        if ((input.ground === 'returned' || input.ground === 'withdrawn')) refuse(409, 'ground_not_met', groundByCode(NOT_CONSIDERED_GROUNDS, input.ground)!.citation);
         await this.leave(input.ground, input.reasons);
         return;
       }
       case 'decide_restoration': {
-        if (!r.late) this.refuse(409, 'not_late', 'APC 92(2)', { complainBy: r.complain_by });
+        if (!r.late) refuse(409, 'not_late', 'APC 92(2)', { complainBy: r.complain_by });
         const motion = (r.restoration as { motion?: string } | null)?.motion;
         this.patch.restoration = JSON.stringify({ motion: motion ?? null, restored: input.restored, reasons: input.reasons, decidedOn: this.today });
         this.details = { restored: input.restored, reasons: input.reasons };
@@ -582,7 +578,7 @@ class Step {
         return;
       }
       case 'record_hearing': {
-        if (input.heardOn > this.today) this.refuse(422, 'date_in_future', 'APC 98(3)', {}, 'body.heardOn');
+        if (input.heardOn > this.today) refuse(422, 'date_in_future', 'APC 98(3)', {}, 'body.heardOn');
         this.details = { party: input.party, heardOn: input.heardOn, attended: input.attended, summary: input.summary };
         return;
       }
@@ -591,8 +587,8 @@ class Step {
         return;
       case 'send_back': {
         const d = r.decision as { decision?: string; violations?: string[]; proposals?: string[]; sendBackBy?: string } | null;
-        if (d?.decision !== 'return_for_new_procedure') this.refuse(409, 'not_returned_for_new_procedure', 'APC 100(1)(5)');
-        if (r.new_appeal_id) this.refuse(409, 'already_sent_back', 'APC 100(2)');
+        if (d?.decision !== 'return_for_new_procedure') refuse(409, 'not_returned_for_new_procedure', 'APC 100(1)(5)');
+        if (r.new_appeal_id) refuse(409, 'already_sent_back', 'APC 100(2)');
         const source = r.appeal_id ? await this.trx.selectFrom('appeal').selectAll().where('id', '=', r.appeal_id).executeTakeFirst() : undefined;
         const c = r.complainant as ComplainantInput;
         const t = translator(this.lang);
@@ -618,22 +614,22 @@ class Step {
     const type = COMPLAINT_DECISIONS.find((d) => d.code === input.decision)!;
     this.guard97(r.collegial);
     if (input.decision === 'leave_without_consideration') {
-      if (!input.ground) this.refuse(422, 'ground_required', 'APC 100(1)(6), 95(1)', {}, 'body.ground');
+      if (!input.ground) refuse(422, 'ground_required', 'APC 100(1)(6), 95(1)', {}, 'body.ground');
       await this.leave(input.ground, input.reasons);
       this.citation = `APC 100(1)(6), ${this.citation}`;
       return;
     }
     // APC 98(3): the official and the participant are heard (73) before a decision on the merits
     const heard = new Set((await this.events('record_hearing')).map((e) => (e.details as { party: string }).party));
-    if (!heard.has('official') || !heard.has('complainant')) this.refuse(409, 'complaint_hearing_required', 'APC 98(3), 73');
-    if (type.needsCompetence && input.withinCompetence !== true) this.refuse(422, 'not_within_competence', 'APC 100(2)', {}, 'body.withinCompetence');
-    if (type.needsGrounds && !(input.grounds ?? []).some((g) => DECISION_GROUNDS.some((x) => x.code === g))) this.refuse(422, 'decision_grounds_required', 'APC 100(3)', {}, 'body.grounds');
+    if (!heard.has('official') || !heard.has('complainant')) refuse(409, 'complaint_hearing_required', 'APC 98(3), 73');
+    if (type.needsCompetence && input.withinCompetence !== true) refuse(422, 'not_within_competence', 'APC 100(2)', {}, 'body.withinCompetence');
+    if (type.needsGrounds && !(input.grounds ?? []).some((g) => DECISION_GROUNDS.some((x) => x.code === g))) refuse(422, 'decision_grounds_required', 'APC 100(3)', {}, 'body.grounds');
     if (input.decision === 'cancel_and_new_act') {
-      if (!input.comparison || !COMPARISONS.includes(input.comparison)) this.refuse(422, 'comparison_required', 'APC 98(6)', {}, 'body.comparison');
-      if (input.comparison === 'worse') this.refuse(422, 'reformatio_in_peius', 'APC 98(6)', {}, 'body.comparison');
-      if (!input.newAct?.trim()) this.refuse(422, 'new_act_required', 'APC 100(1)(2)', {}, 'body.newAct');
+      if (!input.comparison || !COMPARISONS.includes(input.comparison)) refuse(422, 'comparison_required', 'APC 98(6)', {}, 'body.comparison');
+      if (input.comparison === 'worse') refuse(422, 'reformatio_in_peius', 'APC 98(6)', {}, 'body.comparison');
+      if (!input.newAct?.trim()) refuse(422, 'new_act_required', 'APC 100(1)(2)', {}, 'body.newAct');
     }
-    if (input.decision === 'return_for_new_procedure' && (!input.violations?.length || !input.proposals?.length)) this.refuse(422, 'violations_and_proposals_required', 'APC 100(1)(5)', {}, 'body.violations');
+    if (input.decision === 'return_for_new_procedure' && (!input.violations?.length || !input.proposals?.length)) refuse(422, 'violations_and_proposals_required', 'APC 100(1)(5)', {}, 'body.violations');
     const c = r.complainant as ComplainantInput;
     const sendBackBy = input.decision === 'return_for_new_procedure' ? await this.due('APC-100.2', this.today, true) : undefined;
     // APC 101(1): the content of the decision

@@ -592,6 +592,14 @@ export class Access {
     return principal;
   }
 
+  /** The applicant filing from their own cabinet (an appeal, a complaint, a service complaint or rating); officials register instead. */
+  async filingApplicant(request: FastifyRequest): Promise<Principal> {
+    const principal = await this.authenticated(request);
+    if (principal.kind !== 'applicant') throw new Problem(403, 'forbidden', { permission: 'appeal.file' });
+    await this.require(request, 'appeal.file', { ownerIds: [principal.id] });
+    return principal;
+  }
+
   async place(target: Target): Promise<PlacedTarget> {
     return {
       bodyPath: target.bodyId ? await this.organisation.bodyPath(target.bodyId) : [],

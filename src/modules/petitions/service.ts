@@ -29,7 +29,7 @@ import {
   type PetitionLevel,
 } from '../../law/petitions.ts';
 import { translator } from '../../platform/i18n.ts';
-import { Problem } from '../../platform/problems.ts';
+import { Problem, refuse } from '../../platform/problems.ts';
 import type { Schema } from '../../platform/schema.ts';
 import type { AppealsService } from '../appeals/service.ts';
 import { appendCaseEvent, caseEvents } from '../audit/case-events.ts';
@@ -270,10 +270,6 @@ class Step {
     return this.row.language;
   }
 
-  private refuse(status: number, code: string, citation: string, params: Record<string, string | number> = {}, field?: string): never {
-    throw new Problem(status, code, params, field ? [{ field, code }] : [], citation);
-  }
-
   private notify(type: NoticeInput['type'], data: Record<string, unknown>) {
     this.notices.push(() =>
       enqueueNotice(this.trx, { type, subject: { type: CASE_TYPE, id: this.row.id }, recipient: recipientOf(this.row), language: this.lang, createdBy: this.by.actor, data: { petitionNumber: this.row.number, ...data } as never }),
@@ -290,7 +286,7 @@ class Step {
     const t = translator(this.lang);
     switch (input.action) {
       case 'reject': {
-        if (input.grounds.includes('forbidden_subject') && !input.forbiddenSubjects?.length) this.refuse(422, 'forbidden_subject_required', 'APC 90-2(3)', {}, 'body.forbiddenSubjects');
+        if (input.grounds.includes('forbidden_subject') && !input.forbiddenSubjects?.length) refuse(422, 'forbidden_subject_required', 'APC 90-2(3)', {}, 'body.forbiddenSubjects');
         const subjects = (input.forbiddenSubjects ?? []).map((c) => FORBIDDEN_SUBJECTS.find((s) => s.code === c)!);
         const grounds = input.grounds.map((g) => REJECTION_GROUNDS.find((x) => x.code === g)!);
         this.citation = ['APC 90-2(6)', ...grounds.map((g) => g.citation), ...subjects.map((s) => s.citation)].join(', ');
@@ -301,7 +297,7 @@ class Step {
       }
       case 'publish': {
         const competence = r.competence as Competence;
-        if (needsPopulation(competence) && !input.population) this.refuse(422, 'population_required', THRESHOLDS[competence].citation, {}, 'body.population');
+        if (needsPopulation(competence) && !input.population) refuse(422, 'population_required', THRESHOLDS[competence].citation, {}, 'body.population');
         const threshold = petitionThreshold(competence, input.population)!;
         this.patch.published_on = this.today;
         this.patch.population = input.population ?? null;
@@ -316,7 +312,7 @@ class Step {
         this.details = { informedOn: input.informedOn, outlets: input.outlets, late: r.media_by ? input.informedOn > r.media_by : false };
         return;
       case 'send': {
-        if (r.threshold === null || this.count < r.threshold) this.refuse(409, 'threshold_not_reached', 'APC 90-3(4), 90-4(1)', { count: this.count, threshold: r.threshold ?? 0 });
+        if (r.threshold === null || this.count < r.threshold) refuse(409, 'threshold_not_reached', 'APC 90-3(4), 90-4(1)', { count: this.count, threshold: r.threshold ?? 0 });
         this.patch.sent_on = this.today;
         this.patch.send_by = await this.due('APC-90-4.1', this.today);
         this.details = { signatures: this.count, threshold: r.threshold, toBodyId: r.body_id, sendBy: this.patch.send_by };
@@ -324,8 +320,8 @@ class Step {
         return;
       }
       case 'return': {
-        if (!r.signing_ends_on || this.today <= r.signing_ends_on) this.refuse(409, 'signing_window_open', 'APC 90-3(2), 90-3(5)', { until: r.signing_ends_on ?? '-' });
-        if (r.threshold !== null && this.count >= r.threshold) this.refuse(409, 'threshold_reached', 'APC 90-3(4), 90-4(1)');
+        if (!r.signing_ends_on || this.today <= r.signing_ends_on) refuse(409, 'signing_window_open', 'APC 90-3(2), 90-3(5)', { until: r.signing_ends_on ?? '-' });
+        if (r.threshold !== null && this.count >= r.threshold) refuse(409, 'threshold_reached', 'APC 90-3(4), 90-4(1)');
         const as = input.as ?? DEFAULT_RETURN_AS;
         const a = r.applicant as SubmitInput['applicant'];
         // APC 90-3(5) ¶2: considered at the competent body as a report, feedback or proposal (Chapter 12)
@@ -350,9 +346,9 @@ class Step {
         return;
       case 'record_duty': {
         const duty = dutiesFor(r.level as PetitionLevel).find((d) => d.code === input.duty);
-        if (!duty) this.refuse(422, 'duty_not_for_level', 'APC 90-5(2)', { duty: input.duty }, 'body.duty');
-        if (input.outcome === 'waived' && !duty.waivable) this.refuse(422, 'duty_not_waivable', duty.citation, { duty: input.duty }, 'body.outcome');
-        if (input.on > this.today) this.refuse(422, 'date_in_future', duty.citation, {}, 'body.on');
+        if (!duty) refuse(422, 'duty_not_for_level', 'APC 90-5(2)', { duty: input.duty }, 'body.duty');
+        if (input.outcome === 'waived' && !duty.waivable) refuse(422, 'duty_not_waivable', duty.citation, { duty: input.duty }, 'body.outcome');
+        if (input.on > this.today) refuse(422, 'date_in_future', duty.citation, {}, 'body.on');
         const duties = { ...(r.duties as Record<string, unknown>) };
         duties[input.duty] = { ...(duties[input.duty] as object | undefined), outcome: input.outcome, on: input.on, note: input.note };
         this.patch.duties = JSON.stringify(duties);
@@ -364,7 +360,7 @@ class Step {
         const day = isoDate(toAlmatyDay(input.at)!);
         const noticeBy = (await this.svc.calendar.compute('APC-90-5.2.2', day, undefined, this.trx)).due;
         // 90-5(2)(2): invitations and notices at least 3 working days before the discussion
-        if (this.today > noticeBy) this.refuse(409, 'discussion_notice_late', 'APC 90-5(2)(2)', { noticeBy }, 'body.at');
+        if (this.today > noticeBy) refuse(409, 'discussion_notice_late', 'APC 90-5(2)(2)', { noticeBy }, 'body.at');
         const duties = { ...(r.duties as Record<string, unknown>) };
         duties.public_discussion = { ...(duties.public_discussion as object | undefined), scheduledAt: input.at, place: input.place, noticeBy, noticedOn: this.today };
         this.patch.duties = JSON.stringify(duties);
@@ -375,8 +371,8 @@ class Step {
       case 'decide': {
         // 90-6(1): the first head; an acting head holds the head's position for its dates (Regulation p.19)
         const missing = dutiesFor(r.level as PetitionLevel).filter((d) => !(d.code in (r.duties as Record<string, unknown>)) || !(r.duties as Record<string, { outcome?: string }>)[d.code]!.outcome);
-        if (missing.length) this.refuse(409, 'duties_missing', 'APC 90-5(2)', { duties: missing.map((d) => `${d.code} (${d.citation})`).join(', ') });
-        if (input.language !== 'kk' && input.language !== this.lang) this.refuse(422, 'decision_language', 'APC 90-6(2)', {}, 'body.language');
+        if (missing.length) refuse(409, 'duties_missing', 'APC 90-5(2)', { duties: missing.map((d) => `${d.code} (${d.citation})`).join(', ') });
+        if (input.language !== 'kk' && input.language !== this.lang) refuse(422, 'decision_language', 'APC 90-6(2)', {}, 'body.language');
         const appealTo = this.complaintBody ? nameIn(this.complaintBody.name, this.lang) : t('appeal.court');
         this.patch.decided_on = this.today;
         this.patch.decision = JSON.stringify({ decision: input.decision, reasons: input.reasons, language: input.language, decidedBy: this.by.officialId, appealTo });
@@ -389,7 +385,7 @@ class Step {
         this.details = { publishedOn: this.today, late: r.publish_decision_by ? this.today > r.publish_decision_by : false };
         return;
       case 'official_statement':
-        if (input.madeOn > this.today) this.refuse(422, 'date_in_future', 'APC 90-6(3)', {}, 'body.madeOn');
+        if (input.madeOn > this.today) refuse(422, 'date_in_future', 'APC 90-6(3)', {}, 'body.madeOn');
         this.details = { madeOn: input.madeOn, text: input.text };
         return;
     }

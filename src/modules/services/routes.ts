@@ -149,9 +149,7 @@ export function serviceRoutes(app: App, { services, access }: ServiceRoutesOptio
   app.post('/api/v1/services/:code/ratings', {
     schema: { tags: ['services'], summary: 'Rate a service 1–5, once per service receipt or per own complaint (LSS 28–29; applicants)', params: codeParam, body: rateBody, response: { 201: ratingResponse, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem } },
   }, async (request, reply) => {
-    const principal = await access.authenticated(request);
-    if (principal.kind !== 'applicant') throw new Problem(403, 'forbidden', { permission: 'appeal.file' });
-    await access.require(request, 'appeal.file', { ownerIds: [principal.id] });
+    const principal = await access.filingApplicant(request);
     const row = await services.rate(request.params.code, principal.id, request.body);
     reply.code(201);
     return { id: row.id, serviceCode: row.service_code, providerBodyId: row.provider_body_id, score: row.score, receiptKey: row.receipt_key };
@@ -197,9 +195,7 @@ export function serviceRoutes(app: App, { services, access }: ServiceRoutesOptio
       response: { 201: complaintCase, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },
     },
   }, async (request, reply) => {
-    const principal = await access.authenticated(request);
-    if (principal.kind !== 'applicant') throw new Problem(403, 'forbidden', { permission: 'appeal.file' });
-    await access.require(request, 'appeal.file', { ownerIds: [principal.id] });
+    const principal = await access.filingApplicant(request);
     if (request.body.appealId) {
       const a = await services.appeals.find(request.body.appealId).catch(() => undefined);
       if (!a || a.applicant_id !== principal.id) throw new Problem(400, 'validation', {}, [{ field: 'body.appealId', code: 'unknown_reference' }]);

@@ -27,7 +27,7 @@ import {
   type ComplaintAddressee,
 } from '../../law/services.ts';
 import { translator } from '../../platform/i18n.ts';
-import { Problem, type FieldError } from '../../platform/problems.ts';
+import { Problem, refuse, type FieldError } from '../../platform/problems.ts';
 import type { Localized as DbLocalized, Schema } from '../../platform/schema.ts';
 import type { ActingAs, AppealsService } from '../appeals/service.ts';
 import { appendCaseEvent, caseEvents } from '../audit/case-events.ts';
@@ -535,10 +535,6 @@ class Step {
     return this.row.language;
   }
 
-  private refuse(status: number, code: string, citation: string, params: Record<string, string | number> = {}, field?: string): never {
-    throw new Problem(status, code, params, field ? [{ field, code }] : [], citation);
-  }
-
   private notify(type: NoticeInput['type'], data: Record<string, unknown>) {
     this.notices.push(() =>
       enqueueNotice(this.trx, {
@@ -554,11 +550,11 @@ class Step {
     switch (input.action) {
       case 'extend': {
         // A-05: 25(4) names the authorised body, central and local bodies and akims; not the State Corporation or a non-state provider
-        if (!mayExtend(r.addressee as ComplaintAddressee, this.body.type)) this.refuse(409, 'extension_not_allowed', 'LSS 25(4)');
+        if (!mayExtend(r.addressee as ComplaintAddressee, this.body.type)) refuse(409, 'extension_not_allowed', 'LSS 25(4)');
         const ground = groundByCode(EXTENSION_GROUNDS, input.ground)!;
         const total = r.extended_days + input.days;
-        if (total > EXTENSION_MAX_WORKING_DAYS) this.refuse(422, 'extension_too_long', 'LSS 25(4)', { max: EXTENSION_MAX_WORKING_DAYS, remaining: EXTENSION_MAX_WORKING_DAYS - r.extended_days }, 'body.days');
-        if (today > r.due) this.refuse(409, 'service_term_expired', 'LSS 25(4)', { due: r.due });
+        if (total > EXTENSION_MAX_WORKING_DAYS) refuse(422, 'extension_too_long', 'LSS 25(4)', { max: EXTENSION_MAX_WORKING_DAYS, remaining: EXTENSION_MAX_WORKING_DAYS - r.extended_days }, 'body.days');
+        if (today > r.due) refuse(409, 'service_term_expired', 'LSS 25(4)', { due: r.due });
         // the new due date: `total` working days after the original one, counted and explained like every term
         const { calendar } = await this.svc.calendar.current(this.trx);
         const extended = computeDeadline({ ...findTerm('LSS-25.4_extension'), amount: total }, r.original_due, calendar, this.svc.calendar.conventions());
@@ -572,7 +568,7 @@ class Step {
       }
       case 'decide': {
         const outcome = groundByCode(SERVICE_COMPLAINT_OUTCOMES, input.outcome)!;
-        if (outcome.code === 'satisfied' && !input.measures?.trim()) this.refuse(422, 'measures_required', 'LSS 5(2)(9)', {}, 'body.measures');
+        if (outcome.code === 'satisfied' && !input.measures?.trim()) refuse(422, 'measures_required', 'LSS 5(2)(9)', {}, 'body.measures');
         this.citation = `${outcome.citation}; ${this.citation}`;
         this.patch.decision = JSON.stringify({ outcome: outcome.code, citation: outcome.citation, reasons: input.reasons, measures: input.measures ?? null, decidedOn: today, due: r.due, late: today > r.due, decidedBy: this.by.officialId ?? null });
         this.patch.decided_on = today;
@@ -590,7 +586,7 @@ class Step {
         return;
       }
       case 'withdraw': {
-        if (this.by.actors.includes('applicant') && !this.by.actors.includes('clerk') && this.by.applicantId !== r.applicant_id) this.refuse(403, 'not_the_applicant', this.citation);
+        if (this.by.actors.includes('applicant') && !this.by.actors.includes('clerk') && this.by.applicantId !== r.applicant_id) refuse(403, 'not_the_applicant', this.citation);
         this.patch.closed_at = this.svc.now();
         this.details = { withdrawnOn: today };
         return;
