@@ -289,6 +289,7 @@ export interface Schema {
   webhook_attempt: WebhookAttemptTable;
   hearing: HearingTable;
   calendar_feed: CalendarFeedTable;
+  admin_procedure: AdminProcedureTable;
 }
 
 // notifications (migrations/010_notifications.sql)
@@ -390,6 +391,7 @@ export interface AppealTable {
   redirected_from: string | null;
   parent_id: string | null;
   repeat_of: string | null;
+  admin_procedure_id: Generated<string | null>;
   idempotency_key: string | null;
   version: Generated<number>;
   event_count: Generated<number>;
@@ -902,4 +904,29 @@ export interface CalendarFeedTable {
   token_hash: string;
   created_at: Timestamp;
   revoked_at: Timestamp | null;
+}
+
+// the list of administrative procedures, Rules No. 111 Annex 1 (migrations/100_admin_procedures.sql)
+export interface AdminProcedureTable {
+  id: Generated<string>;
+  body_id: string;
+  code: string;
+  scope: string;
+  name: Json<Localized>;
+  regulated_by: string;
+  format: 'paper' | 'electronic' | 'both';
+  information_system: string | null;
+  performer: string;
+  complaint_body: string;
+  appeal_procedure: string;
+  appeal_binding: 'recommendatory' | 'mandatory' | null;
+  appeal_terms: string;
+  legal_refs: string;
+  topic_ids: Generated<string[]>;
+  state: Generated<'draft' | 'approved' | 'retired'>;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }
