@@ -35,10 +35,34 @@ export async function buildWeb({ ifStale = false, quiet = false } = {}) {
     console.error('tynda: Vite is not installed (devDependencies); the web application in dist/web is not (re)built');
     return false;
   }
-  const started = Date.now();
-  await vite.build({ configFile: path.join(src, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
-  if (!quiet) console.error(`tynda: web application built into dist/web in ${Date.now() - started} ms`);
-  return true;
+  // test files run in parallel: one build at a time (a lock directory), into a fresh folder swapped in whole,
+  // so that a server never serves a half-written dist/web
+  const lock = path.join(root, 'dist/.web-build-lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // a lock left by a killed build is stale after 10 minutes
+      if (Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 600_000) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    if (ifStale && !webIsStale()) return false;
+    const started = Date.now();
+    const fresh = `${out}.${process.pid}`;
+    await vite.build({ configFile: path.join(src, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn', build: { outDir: fresh, emptyOutDir: true } });
+    const old = `${out}.old.${process.pid}`;
+    if (fs.existsSync(out)) fs.renameSync(out, old);
+    fs.renameSync(fresh, out);
+    fs.rmSync(old, { recursive: true, force: true });
+    if (!quiet) console.error(`tynda: web application built into dist/web in ${Date.now() - started} ms`);
+    return true;
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

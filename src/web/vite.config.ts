@@ -9,10 +9,14 @@ import { defineConfig, type Plugin } from 'vite';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Writes .br and .gz beside every text asset, for @fastify/static's preCompressed (no compression per request). */
-function precompress(dir: string): Plugin {
+function precompress(): Plugin {
+  let dir = '';
   return {
     name: 'tynda-precompress',
     apply: 'build',
+    configResolved(config) {
+      dir = path.resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
       for (const file of walk(dir).filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
@@ -48,7 +52,7 @@ const outDir = path.resolve(here, '../../dist/web');
 export default defineConfig({
   root: here,
   base: '/',
-  plugins: [react(), preloadDefaultTexts(), precompress(outDir)],
+  plugins: [react(), preloadDefaultTexts(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -13,84 +13,39 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { demoApplicants, demoLogins } from '../../src/modules/identity/demo.ts';
-import { signIn, testApp } from '../support/app.ts';
+import type { Page } from 'playwright-core';
+import { demoApplicants } from '../../src/modules/identity/demo.ts';
+import { signIn } from '../support/app.ts';
+import { en, kk, missing, openWebApp, ru, t, type TestApp, type WebApp } from '../support/browser.ts';
 import { makeTestPki, type TestPki } from '../support/pki.ts';
-import { buildWeb } from '../../scripts/build-web.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** The IIN of the demo citizen (data/demo/organisation.json), whom the signed-in journeys use. */
 const CITIZEN_IIN = '950412400003';
-const SHOTS = path.resolve('test-results/e2e');
-const missing = fs.existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium): the browser journeys are SKIPPED`;
-if (missing) console.error(`${'!'.repeat(100)}\n!! ${missing}\n${'!'.repeat(100)}`);
-
-type Texts = Record<string, Record<string, unknown>>;
-const locale = (lang: string) => JSON.parse(fs.readFileSync(path.resolve(`src/web/locales/${lang}.json`), 'utf8')) as Texts;
-const kk = locale('kk');
-const ru = locale('ru');
-const en = locale('en');
-/** A text of the web app by its key (`file.next`), as the user sees it. */
-const t = (texts: Texts, key: string): string => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], texts) as string;
 
 describe('web application journeys in Chromium', { skip: missing }, () => {
-  let app: Awaited<ReturnType<typeof testApp>>;
+  let web: WebApp;
+  let app: TestApp;
   let pki: TestPki;
-  let browser: Browser;
   let base: string;
   let now = new Date();
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string>;
+  const journey: WebApp['journey'] = (...a) => web.journey(...a);
+  const officialSignIn: WebApp['officialSignIn'] = (...a) => web.officialSignIn(...a);
+  const citizen: WebApp['citizen'] = () => web.citizen();
+  const asCitizen: WebApp['asCitizen'] = (page) => web.asCitizen(page);
+  const inject: WebApp['inject'] = (...a) => web.inject(...a);
 
   before(async () => {
-    await buildWeb({ ifStale: true, quiet: true });
     // the trust store of the signatures: a test CA; the head's certificate carries the demo head's IIN, the
     // `signer` one the demo citizen's (a citizen joins a petition with an EDS, APC 90-3(1))
     pki = makeTestPki({ signerIin: CITIZEN_IIN });
-    app = await testApp('pglite', { TYNDA_TRUST_DIR: pki.trustDir }, { clock: () => now });
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-    for (const b of await app.database.db.selectFrom('body').select(['id', 'code']).execute()) ids[b.code] = b.id;
-    for (const a of await app.database.db.selectFrom('official_account').select(['official_id', 'login']).execute()) ids[a.login] = a.official_id;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    web = await openWebApp({ TYNDA_TRUST_DIR: pki.trustDir }, { clock: () => now });
+    ({ app, base, ids } = web);
   });
   after(async () => {
-    await browser?.close();
-    await app?.close();
+    await web?.close();
     pki?.cleanup();
   });
-
-  /** Runs a journey in a fresh browser context (a phone-sized one for citizens); on failure saves a screenshot. */
-  async function journey(name: string, run: (page: Page) => Promise<void>, options: { phone?: boolean } = {}) {
-    const context: BrowserContext = await browser.newContext(options.phone ? { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await run(page);
-      assert.deepEqual(errors, [], 'no script errors in the page');
-    } catch (e) {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true }).catch(() => undefined);
-      throw e;
-    } finally {
-      await context.close();
-    }
-  }
-
-  async function officialSignIn(page: Page, role: 'registrar' | 'executor' | 'body_head' | 'sysadmin') {
-    const login = (await demoLogins())[role]!;
-    const { password } = await app.database.db.selectFrom('demo_account').select('password').where('login', '=', login).executeTakeFirstOrThrow();
-    await page.goto(`${base}/staff/signin`);
-    await page.getByLabel(t(kk, 'signin.login')).fill(login);
-    await page.getByLabel(t(kk, 'signin.password')).fill(password);
-    await page.getByRole('button', { name: t(kk, 'signin.enter') }).click();
-    await page.getByRole('heading', { level: 1, name: t(kk, 'inbox.title') }).waitFor();
-  }
 
   /** A paper appeal registered through the API, assigned to the demo executor: the starting point of an official's journey. */
   async function registeredCase(summary: string): Promise<string> {
@@ -109,24 +64,6 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
     const assigned = await app.server.inject({ method: 'POST', url: `/api/v1/appeals/${id}/actions`, headers: head, payload: { version: current.version, action: 'assign', executorId: ids['bzh.executor'] } });
     assert.equal(assigned.statusCode, 200, assigned.body);
     return id;
-  }
-
-  /** The demo citizen's session, made once through the API (one-time codes are rate-limited per address). */
-  let citizenHeaders: { authorization: string } | undefined;
-  async function citizen(): Promise<{ authorization: string }> {
-    citizenHeaders ??= await signIn(app, 'applicant');
-    return citizenHeaders;
-  }
-  /** Signs the page in as the demo citizen: the session cookie the sign-in sets. */
-  async function asCitizen(page: Page) {
-    const token = (await citizen()).authorization.replace(/^Bearer /, '');
-    await page.context().addCookies([{ name: 'tynda_session', value: token, url: base }]);
-  }
-
-  async function inject(method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) {
-    const res = await app.server.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-    assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.json() as Record<string, unknown> & { id: string; version: number };
   }
 
   /** The demo citizen's appeal, decided by an act the head signed: the starting point of a complaint. */
