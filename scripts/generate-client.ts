@@ -20,6 +20,8 @@ type Operation = {
 };
 export interface OpenApi { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } }
 
+/** Content read as text by the client (the same test as its runtime): text/*, XML; the rest are bytes. */
+const isText = (contentType: string) => /json/.test(contentType) || /^text\/|[/+]xml(;|$)/.test(contentType);
 const ident = (s: string) => s.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^[0-9]/, '_$&');
 const key = (k: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k));
 
@@ -83,7 +85,9 @@ export function generateClient(doc: OpenApi, version: string): string {
       const body = op.requestBody?.content?.['application/json']?.schema;
       const ok = Object.entries(op.responses ?? {}).filter(([code]) => /^2/.test(code));
       const json = ok.map(([, r]) => r.content?.['application/json']?.schema).filter((x): x is Schema => !!x);
-      const result = json.length ? [...new Set(json.map((x) => tsType(x, '  ')))].join(' | ') : ok.some(([, r]) => r.content && !r.content['application/json']) ? 'string' : 'unknown';
+      // JSON is typed by its schema; a file (a spreadsheet) is its bytes; any other content (CSV, iCalendar) is text
+      const types = ok.flatMap(([, r]) => Object.keys(r.content ?? {}));
+      const result = json.length ? [...new Set(json.map((x) => tsType(x, '  ')))].join(' | ') : types.some((t) => !isText(t)) ? 'ArrayBuffer' : types.length ? 'string' : 'unknown';
       const args: string[] = [];
       if (pathParams.length) args.push(`params: { ${pathParams.map((x) => `${key(x.name)}: string`).join('; ')} }`);
       if (query.length) args.push(`query${query.some((x) => x.required) ? '' : '?'}: { ${query.map((x) => `${key(x.name)}${x.required ? '' : '?'}: ${tsType(x.schema, '  ')}`).join('; ')} }`);
@@ -107,7 +111,7 @@ export function generateClient(doc: OpenApi, version: string): string {
     '    const headers: Record<string, string> = { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.language ? { \'accept-language\': options.language } : {}), ...(o.body !== undefined ? { \'content-type\': \'application/json\' } : {}), ...(o.headers ?? {}) };',
     '    const res = await f(url, { method, headers, ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}) });',
     '    const type = res.headers.get(\'content-type\') ?? \'\';',
-    '    const data = /json/.test(type) ? await res.json() : await res.text();',
+    '    const data = /json/.test(type) ? await res.json() : /^text\\/|[/+]xml(;|$)/.test(type) ? await res.text() : await res.arrayBuffer();',
     '    if (!res.ok) throw new TyndaError(res.status, typeof data === \'object\' && data ? data : { title: String(data) });',
     '    return data;',
     '  }',

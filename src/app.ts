@@ -26,6 +26,10 @@ import { ServicesService } from './modules/services/service.ts';
 import { courtRoutes } from './modules/court/routes.ts';
 import { CourtService } from './modules/court/service.ts';
 import { instructionRoutes } from './modules/instructions/routes.ts';
+import { knowledgeRoutes } from './modules/knowledge/routes.ts';
+import { KnowledgeService } from './modules/knowledge/service.ts';
+import { uniformityRoutes } from './modules/uniformity/routes.ts';
+import { UniformityService } from './modules/uniformity/service.ts';
 import { integrationRoutes } from './modules/integrations/routes.ts';
 import { IntegrationsService } from './modules/integrations/service.ts';
 import { WebhookWorker, webhookOutbox } from './modules/integrations/webhooks.ts';
@@ -42,6 +46,13 @@ import { ReceptionsService } from './modules/receptions/service.ts';
 import { NotificationService } from './modules/notifications/service.ts';
 import { TransportOtpSender, emailTransport, smsTransport } from './modules/notifications/transports.ts';
 import { NoticeWorker } from './modules/notifications/worker.ts';
+import { ReportRuns, reportRunRoutes } from './modules/reports/runs.ts';
+import { GeneralizationService } from './modules/reports/service.ts';
+import { generalizationRoutes } from './modules/reports/routes.ts';
+import { generalizationGenerators } from './modules/reports/exports.ts';
+import { MonitoringService } from './modules/monitoring/service.ts';
+import { monitoringRoutes } from './modules/monitoring/routes.ts';
+import { analyticalNoteGenerator } from './modules/monitoring/note.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db.ts';
 import { createHttpServer, type App } from './platform/http.ts';
@@ -69,11 +80,16 @@ export interface Tynda {
   petitions: PetitionsService;
   receptions: ReceptionsService;
   instructions: InstructionsService;
+  knowledge: KnowledgeService;
+  uniformity: UniformityService;
   complaints: ComplaintsService;
   services: ServicesService;
   court: CourtService;
   acts: ActsService;
   integrations: IntegrationsService;
+  /** long reports as jobs with progress and a download (modules add theirs with `reportRuns.register`) */
+  reportRuns: ReportRuns;
+  generalization: GeneralizationService;
   jobs: Jobs | undefined;
   log: Logger;
   close(): Promise<void>;
@@ -172,13 +188,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   petitionRoutes(server, { petitions, access, identity, organisation, signatures });
   const instructions = new InstructionsService(database.db, calendar, organisation, options.clock);
   instructionRoutes(server, { instructions, access });
+  // the Knowledge Base (Rules No. 111 p.6–13): the list of procedures, manuals and their versions, obligations, search
+  const knowledge = new KnowledgeService(database.db, organisation, options.clock);
+  knowledgeRoutes(server, { knowledge, access });
+  // uniformity of practice (APC 15-1(4); Rules No. 111 p.5(4), Annex 4): divergent decisions in similar cases of a
+  // procedure, court signals, repeat appeals; a region's run goes to the job 'uniformity-analyse'
+  const uniformity = new UniformityService(database.db, organisation, { clock: options.clock, manualInForce: (id, on) => knowledge.manualInForce(id, on) });
+  uniformityRoutes(server, { uniformity, access, enqueue: async (runId) => !!jobs && !!(await jobs.send('uniformity-analyse', { runId })) });
   const receptions = new ReceptionsService(database.db, organisation, appeals, instructions, complaints, options.clock);
   receptionRoutes(server, { receptions, access, identity, organisation });
   // integrations (docs/integrations.md): Open311, webhooks (their outbox is written with each case event), CSV export and import
   onCaseEvent(webhookOutbox);
-  const integrations = new IntegrationsService(database.db, appeals, organisation, access, options.clock);
+  const integrations = new IntegrationsService(database.db, appeals, organisation, access, options.clock, config.webhooks);
   const feeds = new CalendarFeeds(database.db, appeals, organisation, receptions, options.clock);
-  integrationRoutes(server, { integrations, appeals, access, organisation, calendar, feeds });
+  integrationRoutes(server, { integrations, appeals, access, organisation, calendar, feeds, complaints, petitions, publicUrl: config.publicUrl });
   notificationRoutes(server, {
     notifications,
     actorOf: (request) => access.actorOf(request),
@@ -203,6 +226,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       if ((await access.bodiesFor(principal, 'appeal.register')).length === 0) throw new Problem(403, 'forbidden', { permission: 'appeal.register' });
     },
   });
+  // report runs (docs/reports.md): long report generation as a job with progress; the file is downloaded later
+  const reportRuns = new ReportRuns(database.db, log);
+  reportRunRoutes(server, { runs: reportRuns, access });
+  // the semi-annual generalization of practice (Rules No. 111 p.16, Annexes 3–4), its documents and target indicators (p.5(7))
+  const generalization = new GeneralizationService(database.db, calendar, organisation, court, options.clock);
+  generalizationRoutes(server, { generalization, access });
+  for (const g of generalizationGenerators(generalization, court, organisation)) reportRuns.register(g);
+  // monitoring of appeals by the appeals-monitoring department (REG p.5(3)–(5), 7(1)–(2), 7(6)): dashboards, problem cards, the analytical note
+  const monitoring = new MonitoringService(database.db, organisation, calendar, options.clock);
+  monitoringRoutes(server, { monitoring, access });
+  reportRuns.register(analyticalNoteGenerator(monitoring));
   // the browser application (src/web, built into dist/web): pages for every path outside /api/ and /verify/
   await serveWeb(server, options.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
   await server.ready();
@@ -215,10 +249,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const noticeWorker = new NoticeWorker(database.db, transports, log);
     await jobs.define('notices-deliver', async () => void (await noticeWorker.runOnce()), { cron: '* * * * *' });
     // the webhook outbox, swept every minute: retries with backoff, each delivery to one sender (lease, SKIP LOCKED)
-    const webhookWorker = new WebhookWorker(database.db, log, {}, `Tynda-Webhooks/${VERSION}`);
+    const webhookWorker = new WebhookWorker(database.db, log, config.webhooks, `Tynda-Webhooks/${VERSION}`);
     await jobs.define('webhooks-deliver', async () => void (await webhookWorker.runOnce()), { cron: '* * * * *' });
     // APC 91(2): deemed refusals recorded on the day after expiry; reminders 3 and 1 working days before (A28)
     await jobs.define('appeals-deemed-refusal', async () => void (await appeals.recordDeemedRefusals()), { cron: '5 0 * * *' });
+    // APC 68(5): a postponement for a removed representative lasts at most 3 working days; the case resumes after it
+    await jobs.define('appeals-resume-postponed', async () => void (await appeals.resumePostponed()), { cron: '7 0 * * *' });
     // APC 100(5): deemed dismissals recorded on the day after the review term expires (A8: counted from the origin)
     await jobs.define('complaints-deemed-dismissal', async () => void (await complaints.recordDeemedDismissals()), { cron: '10 0 * * *' });
     // APC 83(1): acts whose stated date of entry into force has come
@@ -232,8 +268,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await jobs.define('instructions-due-soon', async () => {
       for (const days of INSTRUCTION_REMINDER_WORKING_DAYS) await instructions.remindDueSoon(days);
     }, { cron: '5 8 * * *' });
+    await reportRuns.useJobs(jobs);
+    // Rules No. 111 p.16: campaigns overdue the day after 10 June / 10 December; late subdivisions reminded (AT-27)
+    await jobs.define('generalization-watch', async () => void (await generalization.dailyWatch()), { cron: '20 0 * * *' });
     await jobs.define('instructions-overdue', async () => void (await instructions.markOverdue()), { cron: '15 0 * * *' });
+    // Rules No. 111 p.11, p.13: the quarter's verification rows, reminders before Knowledge Base obligations fall due, overdue notices
+    await jobs.define<{ runId: string }>('uniformity-analyse', async ({ runId }) => void (await uniformity.execute(runId)));
+    await jobs.define('knowledge-obligations', async () => void (await knowledge.remind()), { cron: '20 8 * * *' });
   }
+
+  // without jobs, runs interrupted by a stop are taken up again in this process
+  if (!jobs) reportRuns.recover();
 
   return {
     config,
@@ -249,15 +294,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     petitions,
     receptions,
     instructions,
+    knowledge,
+    uniformity,
     complaints,
     services,
     court,
     acts,
     integrations,
+    reportRuns,
+    generalization,
     jobs,
     log,
     async close() {
       await server.close();
+      await reportRuns.close();
       await jobs?.stop();
       if (!options.database) await database.close();
     },

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { OrganisationService } from './modules/bodies/service.ts';
 import { demoApplicants, seedDemo, type DemoAccount } from './modules/identity/demo.ts';
 import { LANGUAGES, type Language } from './law/i18n.ts';
+import { almatyToday } from './law/dates.ts';
 import { verifyCaseEvents } from './modules/audit/case-events.ts';
 import { renderDeadline } from './modules/calendar/render.ts';
 import { CalendarService, findTerm } from './modules/calendar/service.ts';
@@ -21,6 +22,7 @@ const USAGE = `Usage:
   tynda deadline TERM DATE [--json]        compute a legal deadline, e.g. tynda deadline APC-76.1 2025-03-20
   tynda calendar YEAR [--json]             show a year of the production calendar
   tynda seed --demo                        load the demo organisation into an empty database and print its accounts
+  tynda seed --demo-year                   fill the demo organisation with appeals from 1 January of last year to yesterday (monitoring dashboards)
   tynda audit verify [--json]              check the hash chains of case events; exit code 1 and the first broken link of each broken case
 Options: --lang kk|ru|en (default kk), --json`;
 
@@ -49,11 +51,36 @@ async function printDemoAccounts(accounts: DemoAccount[]) {
   console.log(`Applicants sign in with a one-time code (written to TYNDA_DATA_DIR/outbox): ${applicants.join(', ')}.\n`);
 }
 
+/** The demo year of appeals for the monitoring dashboards (src/modules/monitoring/demo-year.ts); loads the demo organisation first if the database is empty. */
+async function seedDemoYearCommand(config: Config): Promise<number> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database.pool);
+    const calendar = new CalendarService(database.db, config.conventions);
+    await calendar.seed();
+    const organisation = new OrganisationService(database.db);
+    if (await organisation.isEmpty()) await printDemoAccounts(await seedDemo(database.db, organisation));
+    const { seedDemoYear } = await import('./modules/monitoring/demo-year.ts');
+    const started = performance.now();
+    const result = await seedDemoYear(database.db, { today: almatyToday(new Date()), calendar: (await calendar.current()).calendar });
+    console.log(JSON.stringify({ ...result, seconds: Math.round((performance.now() - started) / 100) / 10 }));
+    return 0;
+  } catch (error) {
+    if (error instanceof Error && /demo (year|organisation)/.test(error.message)) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, demo: { type: 'boolean', default: false }, lang: { type: 'string', default: 'kk' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean', default: false }, demo: { type: 'boolean', default: false }, 'demo-year': { type: 'boolean', default: false }, lang: { type: 'string', default: 'kk' }, help: { type: 'boolean', short: 'h' } },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -93,6 +120,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
+      if (values['demo-year']) return seedDemoYearCommand(config);
       if (!values.demo) {
         console.error(USAGE);
         return 2;

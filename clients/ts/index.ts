@@ -28,7 +28,7 @@ export function createClient(options: ClientOptions) {
     const headers: Record<string, string> = { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.language ? { 'accept-language': options.language } : {}), ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(o.headers ?? {}) };
     const res = await f(url, { method, headers, ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}) });
     const type = res.headers.get('content-type') ?? '';
-    const data = /json/.test(type) ? await res.json() : await res.text();
+    const data = /json/.test(type) ? await res.json() : /^text\/|[/+]xml(;|$)/.test(type) ? await res.text() : await res.arrayBuffer();
     if (!res.ok) throw new TyndaError(res.status, typeof data === 'object' && data ? data : { title: String(data) });
     return data;
   }
@@ -403,7 +403,7 @@ export function createClient(options: ClientOptions) {
   }> =>
     call("PATCH", `/api/v1/acts/${encodeURIComponent(params.id)}`, { body, headers }),
   /** GET /api/v1/acts/{id}.pdf: The act as a PDF, with its QR check */
-  getActsByIdPd: (params: { id: string }, query?: { lang?: "kk" | "ru" | "en" | "both" }, headers?: Record<string, string>): Promise<string> =>
+  getActsByIdPd: (params: { id: string }, query?: { lang?: "kk" | "ru" | "en" | "both" }, headers?: Record<string, string>): Promise<ArrayBuffer> =>
     call("GET", `/api/v1/acts/${encodeURIComponent(params.id)}.pdf`, { query, headers }),
   /** POST /api/v1/acts/{id}/cease: The act ended on an event it provides for or on expiry (APC 83(3)) */
   postActsByIdCease: (params: { id: string }, body: {
@@ -961,7 +961,7 @@ export function createClient(options: ClientOptions) {
   }> =>
     call("POST", `/api/v1/appeals`, { body, headers }),
   /** GET /api/v1/appeals: Worklists: mine, my subdivision, my body, due soon (3 working days), overdue; with filters and paging */
-  getAppeals: (query?: { view?: "mine" | "subdivision" | "body" | "due_soon" | "overdue" | "all"; bodyId?: string; state?: string; type?: "application" | "proposal" | "feedback" | "request" | "report"; q?: string; page?: number; pageSize?: number }, headers?: Record<string, string>): Promise<{
+  getAppeals: (query?: { view?: "mine" | "subdivision" | "body" | "due_soon" | "overdue" | "all"; bodyId?: string; state?: string; type?: "application" | "proposal" | "feedback" | "request" | "report"; q?: string; control?: "under_control" | "returned"; page?: number; pageSize?: number }, headers?: Record<string, string>): Promise<{
     items: Array<{
       id: string;
       number: string;
@@ -979,6 +979,8 @@ export function createClient(options: ClientOptions) {
       executor_id: string | null;
       subdivision_id: string | null;
       version: number;
+      control_status: string | null;
+      rework_count: number;
     }>;
     total: number;
     page: number;
@@ -988,6 +990,7 @@ export function createClient(options: ClientOptions) {
       mine: number;
       dueSoon: number;
       overdue: number;
+      returned: number;
     };
   }> =>
     call("GET", `/api/v1/appeals`, { query, headers }),
@@ -1026,6 +1029,8 @@ export function createClient(options: ClientOptions) {
     redirectedFrom: string | null;
     parentId: string | null;
     repeatOf: string | null;
+    controlStatus: string | null;
+    reworkCount: number;
     version: number;
     applicant: {
       kind: string;
@@ -1086,6 +1091,30 @@ export function createClient(options: ClientOptions) {
       action: string;
       citation: string;
     }>;
+    control?: {
+      status: string | null;
+      reason: string | null;
+      reworkCount: number;
+      versions: Array<{
+        n: number;
+        at: string;
+        actor: string;
+        action: string;
+        kind: string;
+        text: string | null;
+        outcome: string | null;
+        actNumber: string | null;
+      }>;
+      reviews: Array<{
+        at: string;
+        actor: string;
+        result: "taken" | "returned" | "accepted";
+        version: number | null;
+        issues: Array<string>;
+        note: string | null;
+        assessment: Record<string, boolean> | null;
+      }>;
+    } | null;
     related?: {
       acts?: Array<{
         id: string;
@@ -1269,6 +1298,28 @@ export function createClient(options: ClientOptions) {
     action: "request_access";
     note?: string;
   } | {
+    action: "take_under_control";
+    reason: string;
+  } | {
+    action: "return_for_rework";
+    complete?: boolean;
+    allIssuesAnswered?: boolean;
+    legalBasis?: boolean;
+    measuresTaken?: boolean;
+    issues: Array<string>;
+  } | {
+    action: "accept_answer";
+    complete?: boolean;
+    allIssuesAnswered?: boolean;
+    legalBasis?: boolean;
+    measuresTaken?: boolean;
+    note?: string;
+  } | {
+    action: "resubmit_answer";
+    kind: "supplementary_answer" | "corrected_act" | "new_act";
+    text: string;
+    actNumber?: string;
+  } | {
     action: "grant_access";
     grantedOn: string;
     withheld?: string;
@@ -1306,6 +1357,8 @@ export function createClient(options: ClientOptions) {
     redirectedFrom: string | null;
     parentId: string | null;
     repeatOf: string | null;
+    controlStatus: string | null;
+    reworkCount: number;
     version: number;
   }> =>
     call("POST", `/api/v1/appeals/${encodeURIComponent(params.id)}/actions`, { body, headers }),
@@ -1334,7 +1387,7 @@ export function createClient(options: ClientOptions) {
   }> =>
     call("GET", `/api/v1/appeals/${encodeURIComponent(params.id)}/files`, { headers }),
   /** GET /api/v1/appeals/{id}/files/{fileId}: Download one file of the case (as an attachment, never rendered inline) */
-  getAppealsByIdFilesByFileId: (params: { id: string; fileId: string }, headers?: Record<string, string>): Promise<string> =>
+  getAppealsByIdFilesByFileId: (params: { id: string; fileId: string }, headers?: Record<string, string>): Promise<ArrayBuffer> =>
     call("GET", `/api/v1/appeals/${encodeURIComponent(params.id)}/files/${encodeURIComponent(params.fileId)}`, { headers }),
   /** GET /api/v1/appeals/{id}/hearings: The hearings of an appeal */
   getAppealsByIdHearings: (params: { id: string }, headers?: Record<string, string>): Promise<{
@@ -1350,6 +1403,44 @@ export function createClient(options: ClientOptions) {
     }>;
   }> =>
     call("GET", `/api/v1/appeals/${encodeURIComponent(params.id)}/hearings`, { headers }),
+  /** GET /api/v1/appeals/{id}/manual: The manual version in force on the appeal's decision date (today while undecided) for its procedure */
+  getAppealsByIdManual: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    appealId: string;
+    procedureId: string | null;
+    on: string;
+    manual: {
+      id: string;
+      procedureId: string;
+      bodyId: string;
+      version: number | null;
+      state: string;
+      fields: Record<string, Record<string, string>>;
+      none: Array<string>;
+      effectiveFrom: string | null;
+      effectiveTo: string | null;
+      basis: {
+        note: string;
+        courtCaseIds: Array<string>;
+        divergenceIds: Array<string>;
+      };
+      missing: Array<string>;
+      returnedNote: string | null;
+      submittedAt: string | null;
+      approvedBy: string | null;
+      approvedAt: string | null;
+      publishedAt: string | null;
+      createdAt: string;
+    } | null;
+  }> =>
+    call("GET", `/api/v1/appeals/${encodeURIComponent(params.id)}/manual`, { headers }),
+  /** PUT /api/v1/appeals/{id}/procedure: Classify an appeal under a procedure of its body's list (or clear it with null) */
+  putAppealsByIdProcedure: (params: { id: string }, body: {
+    procedureId: string | null;
+  }, headers?: Record<string, string>): Promise<{
+    appealId: string;
+    procedureId: string | null;
+  }> =>
+    call("PUT", `/api/v1/appeals/${encodeURIComponent(params.id)}/procedure`, { body, headers }),
   /** GET /api/v1/appeals/{id}/ticket: The registration ticket (APC 64(2)) */
   getAppealsByIdTicket: (params: { id: string }, headers?: Record<string, string>): Promise<{
     id: string;
@@ -1379,8 +1470,23 @@ export function createClient(options: ClientOptions) {
   }> =>
     call("GET", `/api/v1/appeals/${encodeURIComponent(params.id)}/ticket`, { headers }),
   /** GET /api/v1/appeals/{id}/ticket.pdf: The registration ticket as a PDF (APC 64(2)), in the language of the appeal */
-  getAppealsByIdTicketPdf: (params: { id: string }, headers?: Record<string, string>): Promise<string> =>
+  getAppealsByIdTicketPdf: (params: { id: string }, headers?: Record<string, string>): Promise<ArrayBuffer> =>
     call("GET", `/api/v1/appeals/${encodeURIComponent(params.id)}/ticket.pdf`, { headers }),
+  /** GET /api/v1/appeals/load: The head's view of a body: per executor, open cases, due soon, overdue, under control, and answers returned for rework (REG p.5(5)) in a period */
+  getAppealsLoad: (query: { bodyId: string; from?: string; to?: string }, headers?: Record<string, string>): Promise<{
+    bodyId: string;
+    executors: Array<{
+      executorId: string | null;
+      open: number;
+      dueSoon: number;
+      overdue: number;
+      underControl: number;
+      awaitingRework: number;
+      returns: number;
+      returnedCases: number;
+    }>;
+  }> =>
+    call("GET", `/api/v1/appeals/load`, { query, headers }),
   /** POST /api/v1/appeals/register: Register a paper, oral or reception appeal with its real receipt time (APC 63(1), 64(2)–(3)); intake is never refused (64(1)) */
   postAppealsRegister: (body: {
     bodyId: string;
@@ -1559,7 +1665,7 @@ export function createClient(options: ClientOptions) {
         until: string | null;
         source: "position" | "grant" | "applicant";
       }>;
-      permissions: Array<"calendar.manage" | "bodies.manage" | "topics.manage" | "officials.read" | "officials.read_personal" | "officials.manage" | "roles.assign" | "tokens.manage" | "integrations.manage" | "audit.read" | "applicant.profile" | "applicants.read_personal" | "appeal.file" | "appeal.read" | "appeal.register" | "appeal.assign" | "appeal.decide" | "appeal.sign" | "appeal.extend" | "complaint.review" | "service_complaint.consider" | "services.manage" | "monitoring.control" | "kb.read" | "kb.edit" | "act_template.approve" | "practice.generalize" | "practice.review" | "reports.read" | "petition.file" | "petition.moderate" | "petition.manage" | "reception.book" | "reception.manage" | "instruction.manage" | "instruction.execute">;
+      permissions: Array<"calendar.manage" | "bodies.manage" | "topics.manage" | "officials.read" | "officials.read_personal" | "officials.manage" | "roles.assign" | "tokens.manage" | "integrations.manage" | "audit.read" | "applicant.profile" | "applicants.read_personal" | "appeal.file" | "appeal.read" | "appeal.register" | "appeal.assign" | "appeal.decide" | "appeal.sign" | "appeal.extend" | "appeal.decide_recusal" | "complaint.review" | "service_complaint.consider" | "services.manage" | "monitoring.control" | "kb.read" | "kb.edit" | "kb.approve" | "act_template.approve" | "practice.generalize" | "practice.review" | "practice.contribute" | "reports.read" | "petition.file" | "petition.moderate" | "petition.manage" | "reception.book" | "reception.manage" | "instruction.manage" | "instruction.execute">;
     };
   }> =>
     call("POST", `/api/v1/auth/certificate`, { body, headers }),
@@ -1592,7 +1698,7 @@ export function createClient(options: ClientOptions) {
         until: string | null;
         source: "position" | "grant" | "applicant";
       }>;
-      permissions: Array<"calendar.manage" | "bodies.manage" | "topics.manage" | "officials.read" | "officials.read_personal" | "officials.manage" | "roles.assign" | "tokens.manage" | "integrations.manage" | "audit.read" | "applicant.profile" | "applicants.read_personal" | "appeal.file" | "appeal.read" | "appeal.register" | "appeal.assign" | "appeal.decide" | "appeal.sign" | "appeal.extend" | "complaint.review" | "service_complaint.consider" | "services.manage" | "monitoring.control" | "kb.read" | "kb.edit" | "act_template.approve" | "practice.generalize" | "practice.review" | "reports.read" | "petition.file" | "petition.moderate" | "petition.manage" | "reception.book" | "reception.manage" | "instruction.manage" | "instruction.execute">;
+      permissions: Array<"calendar.manage" | "bodies.manage" | "topics.manage" | "officials.read" | "officials.read_personal" | "officials.manage" | "roles.assign" | "tokens.manage" | "integrations.manage" | "audit.read" | "applicant.profile" | "applicants.read_personal" | "appeal.file" | "appeal.read" | "appeal.register" | "appeal.assign" | "appeal.decide" | "appeal.sign" | "appeal.extend" | "appeal.decide_recusal" | "complaint.review" | "service_complaint.consider" | "services.manage" | "monitoring.control" | "kb.read" | "kb.edit" | "kb.approve" | "act_template.approve" | "practice.generalize" | "practice.review" | "practice.contribute" | "reports.read" | "petition.file" | "petition.moderate" | "petition.manage" | "reception.book" | "reception.manage" | "instruction.manage" | "instruction.execute">;
     };
   }> =>
     call("POST", `/api/v1/auth/login`, { body, headers }),
@@ -1615,7 +1721,7 @@ export function createClient(options: ClientOptions) {
       until: string | null;
       source: "position" | "grant" | "applicant";
     }>;
-    permissions: Array<"calendar.manage" | "bodies.manage" | "topics.manage" | "officials.read" | "officials.read_personal" | "officials.manage" | "roles.assign" | "tokens.manage" | "integrations.manage" | "audit.read" | "applicant.profile" | "applicants.read_personal" | "appeal.file" | "appeal.read" | "appeal.register" | "appeal.assign" | "appeal.decide" | "appeal.sign" | "appeal.extend" | "complaint.review" | "service_complaint.consider" | "services.manage" | "monitoring.control" | "kb.read" | "kb.edit" | "act_template.approve" | "practice.generalize" | "practice.review" | "reports.read" | "petition.file" | "petition.moderate" | "petition.manage" | "reception.book" | "reception.manage" | "instruction.manage" | "instruction.execute">;
+    permissions: Array<"calendar.manage" | "bodies.manage" | "topics.manage" | "officials.read" | "officials.read_personal" | "officials.manage" | "roles.assign" | "tokens.manage" | "integrations.manage" | "audit.read" | "applicant.profile" | "applicants.read_personal" | "appeal.file" | "appeal.read" | "appeal.register" | "appeal.assign" | "appeal.decide" | "appeal.sign" | "appeal.extend" | "appeal.decide_recusal" | "complaint.review" | "service_complaint.consider" | "services.manage" | "monitoring.control" | "kb.read" | "kb.edit" | "kb.approve" | "act_template.approve" | "practice.generalize" | "practice.review" | "practice.contribute" | "reports.read" | "petition.file" | "petition.moderate" | "petition.manage" | "reception.book" | "reception.manage" | "instruction.manage" | "instruction.execute">;
   }> =>
     call("GET", `/api/v1/auth/me`, { headers }),
   /** GET /api/v1/auth/oidc/callback: Where the OpenID Connect provider sends the official back */
@@ -1655,7 +1761,7 @@ export function createClient(options: ClientOptions) {
         until: string | null;
         source: "position" | "grant" | "applicant";
       }>;
-      permissions: Array<"calendar.manage" | "bodies.manage" | "topics.manage" | "officials.read" | "officials.read_personal" | "officials.manage" | "roles.assign" | "tokens.manage" | "integrations.manage" | "audit.read" | "applicant.profile" | "applicants.read_personal" | "appeal.file" | "appeal.read" | "appeal.register" | "appeal.assign" | "appeal.decide" | "appeal.sign" | "appeal.extend" | "complaint.review" | "service_complaint.consider" | "services.manage" | "monitoring.control" | "kb.read" | "kb.edit" | "act_template.approve" | "practice.generalize" | "practice.review" | "reports.read" | "petition.file" | "petition.moderate" | "petition.manage" | "reception.book" | "reception.manage" | "instruction.manage" | "instruction.execute">;
+      permissions: Array<"calendar.manage" | "bodies.manage" | "topics.manage" | "officials.read" | "officials.read_personal" | "officials.manage" | "roles.assign" | "tokens.manage" | "integrations.manage" | "audit.read" | "applicant.profile" | "applicants.read_personal" | "appeal.file" | "appeal.read" | "appeal.register" | "appeal.assign" | "appeal.decide" | "appeal.sign" | "appeal.extend" | "appeal.decide_recusal" | "complaint.review" | "service_complaint.consider" | "services.manage" | "monitoring.control" | "kb.read" | "kb.edit" | "kb.approve" | "act_template.approve" | "practice.generalize" | "practice.review" | "practice.contribute" | "reports.read" | "petition.file" | "petition.moderate" | "petition.manage" | "reception.book" | "reception.manage" | "instruction.manage" | "instruction.execute">;
     };
   }> =>
     call("POST", `/api/v1/auth/otp/verify`, { body, headers }),
@@ -2945,13 +3051,1476 @@ export function createClient(options: ClientOptions) {
     }>;
   }> =>
     call("POST", `/api/v1/deadlines/recompute`, { body, headers }),
-  /** GET /api/v1/exports/appeals.csv: The worklist (the filters of GET /api/v1/appeals) as CSV: UTF-8 with a BOM, comma-separated, one row per appeal, most urgent first */
-  getExportsAppealsCsv: (query?: { view?: "mine" | "subdivision" | "body" | "due_soon" | "overdue" | "all"; bodyId?: string; state?: string; type?: "application" | "proposal" | "feedback" | "request" | "report"; q?: string }, headers?: Record<string, string>): Promise<string> =>
+  /** GET /api/v1/divergences/{id}: A divergence: both cases side by side (body, subdivision, executor, dates, essence, reasons, norms, outcome, manual in force) and its review */
+  getDivergencesById: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    id: string;
+    procedureId: string;
+    a: {
+      appealId: string;
+      number: string;
+      bodyId: string;
+      bodyCode: string;
+      outcome: "satisfied" | "partly_satisfied" | "refused" | "terminated";
+    };
+    b: {
+      appealId: string;
+      number: string;
+      bodyId: string;
+      bodyCode: string;
+      outcome: "satisfied" | "partly_satisfied" | "refused" | "terminated";
+    };
+    similarity: number;
+    normOverlap: number;
+    spread: "same_executor" | "executor" | "subdivision" | "body" | "region";
+    score: number;
+    group: {
+      key: string;
+      size: number;
+      outcomes: Record<string, number>;
+    };
+    current: boolean;
+    review: {
+      verdict: "justified" | "defect" | null;
+      measure: "update_manual" | "training" | "revoke_act" | "other" | null;
+      note: string | null;
+      reviewedBy: string | null;
+      reviewerName: string | null;
+      reviewedAt: string | null;
+    };
+    sides: Array<{
+      appealId: string;
+      number: string;
+      bodyId: string;
+      body: Record<string, string> | null;
+      subdivision: Record<string, string> | null;
+      executor: string | null;
+      regionId: string | null;
+      decidedAt: string | null;
+      adoptedOn: string | null;
+      actId: string | null;
+      actNumber: string | null;
+      essence: string;
+      reasons: string;
+      legalBasis: string;
+      norms: Array<string>;
+      outcome: "satisfied" | "partly_satisfied" | "refused" | "terminated";
+      manual: {
+        id: string;
+        version: number | null;
+        effectiveFrom: string | null;
+      } | null;
+    }>;
+    citation: string;
+  }> =>
+    call("GET", `/api/v1/divergences/${encodeURIComponent(params.id)}`, { headers }),
+  /** POST /api/v1/divergences/{id}/review: The legal service marks a divergence justified (with reasons) or a defect with a measure: update the manual, training, revoke the act (Rules No. 111 Annex 4 p.1, p.6) */
+  postDivergencesByIdReview: (params: { id: string }, body: {
+    verdict: "justified" | "defect";
+    measure?: "update_manual" | "training" | "revoke_act" | "other";
+    note: string;
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    procedureId: string;
+    a: {
+      appealId: string;
+      number: string;
+      bodyId: string;
+      bodyCode: string;
+      outcome: "satisfied" | "partly_satisfied" | "refused" | "terminated";
+    };
+    b: {
+      appealId: string;
+      number: string;
+      bodyId: string;
+      bodyCode: string;
+      outcome: "satisfied" | "partly_satisfied" | "refused" | "terminated";
+    };
+    similarity: number;
+    normOverlap: number;
+    spread: "same_executor" | "executor" | "subdivision" | "body" | "region";
+    score: number;
+    group: {
+      key: string;
+      size: number;
+      outcomes: Record<string, number>;
+    };
+    current: boolean;
+    review: {
+      verdict: "justified" | "defect" | null;
+      measure: "update_manual" | "training" | "revoke_act" | "other" | null;
+      note: string | null;
+      reviewedBy: string | null;
+      reviewerName: string | null;
+      reviewedAt: string | null;
+    };
+    sides: Array<{
+      appealId: string;
+      number: string;
+      bodyId: string;
+      body: Record<string, string> | null;
+      subdivision: Record<string, string> | null;
+      executor: string | null;
+      regionId: string | null;
+      decidedAt: string | null;
+      adoptedOn: string | null;
+      actId: string | null;
+      actNumber: string | null;
+      essence: string;
+      reasons: string;
+      legalBasis: string;
+      norms: Array<string>;
+      outcome: "satisfied" | "partly_satisfied" | "refused" | "terminated";
+      manual: {
+        id: string;
+        version: number | null;
+        effectiveFrom: string | null;
+      } | null;
+    }>;
+    citation: string;
+  }> =>
+    call("POST", `/api/v1/divergences/${encodeURIComponent(params.id)}/review`, { body, headers }),
+  /** GET /api/v1/exports/appeals.csv: The worklist (the filters of GET /api/v1/appeals) as CSV: one row per appeal you may read, most urgent first */
+  getExportsAppealsCsv: (query?: { view?: "mine" | "subdivision" | "body" | "due_soon" | "overdue" | "all"; bodyId?: string; state?: string; type?: "application" | "proposal" | "feedback" | "request" | "report"; q?: string; control?: "under_control" | "returned" }, headers?: Record<string, string>): Promise<string> =>
     call("GET", `/api/v1/exports/appeals.csv`, { query, headers }),
-  /** POST /api/v1/imports/appeals: Import a paper register or an old system's export (CSV) with a column mapping: a dry run reports every bad row and writes nothing; a real run registers every row as a paper appeal with its real receipt time, or nothing at all */
+  /** GET /api/v1/exports/appeals.xlsx: The worklist (the filters of GET /api/v1/appeals) as XLSX: one row per appeal you may read, most urgent first */
+  getExportsAppealsXlsx: (query?: { view?: "mine" | "subdivision" | "body" | "due_soon" | "overdue" | "all"; bodyId?: string; state?: string; type?: "application" | "proposal" | "feedback" | "request" | "report"; q?: string; control?: "under_control" | "returned" }, headers?: Record<string, string>): Promise<ArrayBuffer> =>
+    call("GET", `/api/v1/exports/appeals.xlsx`, { query, headers }),
+  /** GET /api/v1/exports/complaints.csv: Complaints (GET /api/v1/complaints: at your body as origin or review body, or your own) as CSV, by due date */
+  getExportsComplaintsCsv: (query?: { appealId?: string }, headers?: Record<string, string>): Promise<string> =>
+    call("GET", `/api/v1/exports/complaints.csv`, { query, headers }),
+  /** GET /api/v1/exports/complaints.xlsx: Complaints (GET /api/v1/complaints: at your body as origin or review body, or your own) as XLSX, by due date */
+  getExportsComplaintsXlsx: (query?: { appealId?: string }, headers?: Record<string, string>): Promise<ArrayBuffer> =>
+    call("GET", `/api/v1/exports/complaints.xlsx`, { query, headers }),
+  /** GET /api/v1/exports/petitions.csv: The public list of petitions (GET /api/v1/petitions) with their live signature counts as CSV (no sign-in) */
+  getExportsPetitionsCsv: (query?: { state?: string; bodyId?: string }, headers?: Record<string, string>): Promise<string> =>
+    call("GET", `/api/v1/exports/petitions.csv`, { query, headers }),
+  /** GET /api/v1/exports/petitions.xlsx: The public list of petitions (GET /api/v1/petitions) with their live signature counts as XLSX (no sign-in) */
+  getExportsPetitionsXlsx: (query?: { state?: string; bodyId?: string }, headers?: Record<string, string>): Promise<ArrayBuffer> =>
+    call("GET", `/api/v1/exports/petitions.xlsx`, { query, headers }),
+  /** GET /api/v1/generalization/campaigns: Generalization campaigns (Rules No. 111 p.16) of the bodies the caller may read */
+  getGeneralizationCampaigns: (query?: { bodyId?: string }, headers?: Record<string, string>): Promise<{
+    items: Array<{
+      id: string;
+      bodyId: string;
+      year: number;
+      half: number;
+      periodFrom: string;
+      periodTo: string;
+      dueOn: string;
+      startsOn: string;
+      state: "draft" | "collecting" | "final" | "submitted";
+      overdue: boolean;
+      requestedOn: string | null;
+      submittedOn: string | null;
+      submittedTo: string | null;
+      submissionRef: string | null;
+      shortcomings: string | null;
+      proposals: string | null;
+      otherNotes: string | null;
+      finalisedAt: string | null;
+      dueOnNonWorkingDay: boolean;
+      citation: string;
+      version: number;
+    }>;
+  }> =>
+    call("GET", `/api/v1/generalization/campaigns`, { query, headers }),
+  /** POST /api/v1/generalization/campaigns: Create the campaign of a body for a half-year: due 10 June or 10 December (inclusive, not moved: §6 A-03, A-10) */
+  postGeneralizationCampaigns: (body: {
+    bodyId: string;
+    year: number;
+    half: 1 | 2;
+    periodFrom?: string;
+    periodTo?: string;
+    startsOn?: string;
+  }, headers?: Record<string, string>): Promise<{
+    campaign: {
+      id: string;
+      bodyId: string;
+      year: number;
+      half: number;
+      periodFrom: string;
+      periodTo: string;
+      dueOn: string;
+      startsOn: string;
+      state: "draft" | "collecting" | "final" | "submitted";
+      overdue: boolean;
+      requestedOn: string | null;
+      submittedOn: string | null;
+      submittedTo: string | null;
+      submissionRef: string | null;
+      shortcomings: string | null;
+      proposals: string | null;
+      otherNotes: string | null;
+      finalisedAt: string | null;
+      dueOnNonWorkingDay: boolean;
+      citation: string;
+      version: number;
+    };
+    subdivisions: Array<{
+      subdivisionId: string;
+      code: string;
+      name: Record<string, string>;
+      requestedOn: string;
+      status: string;
+      submittedOn: string | null;
+      reminders: number;
+      lastRemindedOn: string | null;
+      rows: number;
+    }>;
+    rows: Array<{
+      id: string;
+      position: number;
+      subdivisionId: string | null;
+      courtCaseId: string | null;
+      cells: Record<string, string>;
+      status: string;
+      instance: string | null;
+      firstResult: string | null;
+      appealResult: string | null;
+      cassationResult: string | null;
+      finalResult: string | null;
+      area: string | null;
+      procedure: string | null;
+      foundUnlawful: boolean;
+      lost: boolean;
+      reasoningAnalysis: string | null;
+      illegalityFound: boolean | null;
+      illegalityDescription: string | null;
+      lossCauses: string | null;
+      deficiencyType: string | null;
+      measuresTaken: string | null;
+      proposals: string | null;
+      reviewedAt: string | null;
+      version: number;
+    }>;
+    figures: {
+      inProceedings: number;
+      final: {
+        forBody: number;
+        againstBody: number;
+        partly: number;
+        other: number;
+        pending: number;
+      };
+      perInstance: {
+        first: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        appeal: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        cassation: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+      };
+      areas: Array<{
+        area: string;
+        count: number;
+      }>;
+      procedures: Array<{
+        procedure: string;
+        count: number;
+      }>;
+      lost: number;
+      lossCauses: Array<string>;
+      deficiencies: {
+        regulatory: number;
+        lawEnforcement: number;
+      };
+      measures: Array<string>;
+      rowProposals: Array<string>;
+      foundUnlawful: number;
+      privateRulings: {
+        total: number;
+        executed: number;
+      };
+    };
+    missingSections: Array<string>;
+    target: {
+      bodyId: string;
+      year: number;
+      denominator: string;
+      target: {
+        targetPercent: number;
+        baselinePercent: number | null;
+        baselineYear: number | null;
+        ndpIndicator: string | null;
+        approvalRequired: boolean;
+        approvedOn: string | null;
+        approvedBy: string | null;
+        approved: boolean;
+      } | null;
+      actual: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      previous: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      changePercentagePoints: number | null;
+      reduced: boolean | null;
+      met: boolean | null;
+      trend: Array<{
+        year: number;
+        actualPercent: number | null;
+        unlawful: number;
+        denominator: number;
+        targetPercent: number | null;
+      }>;
+      citation: string;
+    };
+  }> =>
+    call("POST", `/api/v1/generalization/campaigns`, { body, headers }),
+  /** GET /api/v1/generalization/campaigns/{id}: The campaign: per-subdivision status, the Annex 3 rows and their review, the report figures (Annex 4 step 10), the target indicator */
+  getGeneralizationCampaignsById: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    campaign: {
+      id: string;
+      bodyId: string;
+      year: number;
+      half: number;
+      periodFrom: string;
+      periodTo: string;
+      dueOn: string;
+      startsOn: string;
+      state: "draft" | "collecting" | "final" | "submitted";
+      overdue: boolean;
+      requestedOn: string | null;
+      submittedOn: string | null;
+      submittedTo: string | null;
+      submissionRef: string | null;
+      shortcomings: string | null;
+      proposals: string | null;
+      otherNotes: string | null;
+      finalisedAt: string | null;
+      dueOnNonWorkingDay: boolean;
+      citation: string;
+      version: number;
+    };
+    subdivisions: Array<{
+      subdivisionId: string;
+      code: string;
+      name: Record<string, string>;
+      requestedOn: string;
+      status: string;
+      submittedOn: string | null;
+      reminders: number;
+      lastRemindedOn: string | null;
+      rows: number;
+    }>;
+    rows: Array<{
+      id: string;
+      position: number;
+      subdivisionId: string | null;
+      courtCaseId: string | null;
+      cells: Record<string, string>;
+      status: string;
+      instance: string | null;
+      firstResult: string | null;
+      appealResult: string | null;
+      cassationResult: string | null;
+      finalResult: string | null;
+      area: string | null;
+      procedure: string | null;
+      foundUnlawful: boolean;
+      lost: boolean;
+      reasoningAnalysis: string | null;
+      illegalityFound: boolean | null;
+      illegalityDescription: string | null;
+      lossCauses: string | null;
+      deficiencyType: string | null;
+      measuresTaken: string | null;
+      proposals: string | null;
+      reviewedAt: string | null;
+      version: number;
+    }>;
+    figures: {
+      inProceedings: number;
+      final: {
+        forBody: number;
+        againstBody: number;
+        partly: number;
+        other: number;
+        pending: number;
+      };
+      perInstance: {
+        first: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        appeal: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        cassation: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+      };
+      areas: Array<{
+        area: string;
+        count: number;
+      }>;
+      procedures: Array<{
+        procedure: string;
+        count: number;
+      }>;
+      lost: number;
+      lossCauses: Array<string>;
+      deficiencies: {
+        regulatory: number;
+        lawEnforcement: number;
+      };
+      measures: Array<string>;
+      rowProposals: Array<string>;
+      foundUnlawful: number;
+      privateRulings: {
+        total: number;
+        executed: number;
+      };
+    };
+    missingSections: Array<string>;
+    target: {
+      bodyId: string;
+      year: number;
+      denominator: string;
+      target: {
+        targetPercent: number;
+        baselinePercent: number | null;
+        baselineYear: number | null;
+        ndpIndicator: string | null;
+        approvalRequired: boolean;
+        approvedOn: string | null;
+        approvedBy: string | null;
+        approved: boolean;
+      } | null;
+      actual: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      previous: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      changePercentagePoints: number | null;
+      reduced: boolean | null;
+      met: boolean | null;
+      trend: Array<{
+        year: number;
+        actualPercent: number | null;
+        unlawful: number;
+        denominator: number;
+        targetPercent: number | null;
+      }>;
+      citation: string;
+    };
+  }> =>
+    call("GET", `/api/v1/generalization/campaigns/${encodeURIComponent(params.id)}`, { headers }),
+  /** POST /api/v1/generalization/campaigns/{id}/finalise: Annex 4 step 9: finalise the table (every row reviewed; the rows are locked) */
+  postGeneralizationCampaignsByIdFinalise: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    campaign: {
+      id: string;
+      bodyId: string;
+      year: number;
+      half: number;
+      periodFrom: string;
+      periodTo: string;
+      dueOn: string;
+      startsOn: string;
+      state: "draft" | "collecting" | "final" | "submitted";
+      overdue: boolean;
+      requestedOn: string | null;
+      submittedOn: string | null;
+      submittedTo: string | null;
+      submissionRef: string | null;
+      shortcomings: string | null;
+      proposals: string | null;
+      otherNotes: string | null;
+      finalisedAt: string | null;
+      dueOnNonWorkingDay: boolean;
+      citation: string;
+      version: number;
+    };
+    subdivisions: Array<{
+      subdivisionId: string;
+      code: string;
+      name: Record<string, string>;
+      requestedOn: string;
+      status: string;
+      submittedOn: string | null;
+      reminders: number;
+      lastRemindedOn: string | null;
+      rows: number;
+    }>;
+    rows: Array<{
+      id: string;
+      position: number;
+      subdivisionId: string | null;
+      courtCaseId: string | null;
+      cells: Record<string, string>;
+      status: string;
+      instance: string | null;
+      firstResult: string | null;
+      appealResult: string | null;
+      cassationResult: string | null;
+      finalResult: string | null;
+      area: string | null;
+      procedure: string | null;
+      foundUnlawful: boolean;
+      lost: boolean;
+      reasoningAnalysis: string | null;
+      illegalityFound: boolean | null;
+      illegalityDescription: string | null;
+      lossCauses: string | null;
+      deficiencyType: string | null;
+      measuresTaken: string | null;
+      proposals: string | null;
+      reviewedAt: string | null;
+      version: number;
+    }>;
+    figures: {
+      inProceedings: number;
+      final: {
+        forBody: number;
+        againstBody: number;
+        partly: number;
+        other: number;
+        pending: number;
+      };
+      perInstance: {
+        first: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        appeal: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        cassation: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+      };
+      areas: Array<{
+        area: string;
+        count: number;
+      }>;
+      procedures: Array<{
+        procedure: string;
+        count: number;
+      }>;
+      lost: number;
+      lossCauses: Array<string>;
+      deficiencies: {
+        regulatory: number;
+        lawEnforcement: number;
+      };
+      measures: Array<string>;
+      rowProposals: Array<string>;
+      foundUnlawful: number;
+      privateRulings: {
+        total: number;
+        executed: number;
+      };
+    };
+    missingSections: Array<string>;
+    target: {
+      bodyId: string;
+      year: number;
+      denominator: string;
+      target: {
+        targetPercent: number;
+        baselinePercent: number | null;
+        baselineYear: number | null;
+        ndpIndicator: string | null;
+        approvalRequired: boolean;
+        approvedOn: string | null;
+        approvedBy: string | null;
+        approved: boolean;
+      } | null;
+      actual: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      previous: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      changePercentagePoints: number | null;
+      reduced: boolean | null;
+      met: boolean | null;
+      trend: Array<{
+        year: number;
+        actualPercent: number | null;
+        unlawful: number;
+        denominator: number;
+        targetPercent: number | null;
+      }>;
+      citation: string;
+    };
+  }> =>
+    call("POST", `/api/v1/generalization/campaigns/${encodeURIComponent(params.id)}/finalise`, { headers }),
+  /** POST /api/v1/generalization/campaigns/{id}/request: Annex 4 step 1: send the request to subdivisions (date and recipients recorded; their heads notified); rows pre-filled from the court records of the period */
+  postGeneralizationCampaignsByIdRequest: (params: { id: string }, body: {
+    subdivisionIds: Array<string>;
+  }, headers?: Record<string, string>): Promise<{
+    campaign: {
+      id: string;
+      bodyId: string;
+      year: number;
+      half: number;
+      periodFrom: string;
+      periodTo: string;
+      dueOn: string;
+      startsOn: string;
+      state: "draft" | "collecting" | "final" | "submitted";
+      overdue: boolean;
+      requestedOn: string | null;
+      submittedOn: string | null;
+      submittedTo: string | null;
+      submissionRef: string | null;
+      shortcomings: string | null;
+      proposals: string | null;
+      otherNotes: string | null;
+      finalisedAt: string | null;
+      dueOnNonWorkingDay: boolean;
+      citation: string;
+      version: number;
+    };
+    subdivisions: Array<{
+      subdivisionId: string;
+      code: string;
+      name: Record<string, string>;
+      requestedOn: string;
+      status: string;
+      submittedOn: string | null;
+      reminders: number;
+      lastRemindedOn: string | null;
+      rows: number;
+    }>;
+    rows: Array<{
+      id: string;
+      position: number;
+      subdivisionId: string | null;
+      courtCaseId: string | null;
+      cells: Record<string, string>;
+      status: string;
+      instance: string | null;
+      firstResult: string | null;
+      appealResult: string | null;
+      cassationResult: string | null;
+      finalResult: string | null;
+      area: string | null;
+      procedure: string | null;
+      foundUnlawful: boolean;
+      lost: boolean;
+      reasoningAnalysis: string | null;
+      illegalityFound: boolean | null;
+      illegalityDescription: string | null;
+      lossCauses: string | null;
+      deficiencyType: string | null;
+      measuresTaken: string | null;
+      proposals: string | null;
+      reviewedAt: string | null;
+      version: number;
+    }>;
+    figures: {
+      inProceedings: number;
+      final: {
+        forBody: number;
+        againstBody: number;
+        partly: number;
+        other: number;
+        pending: number;
+      };
+      perInstance: {
+        first: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        appeal: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        cassation: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+      };
+      areas: Array<{
+        area: string;
+        count: number;
+      }>;
+      procedures: Array<{
+        procedure: string;
+        count: number;
+      }>;
+      lost: number;
+      lossCauses: Array<string>;
+      deficiencies: {
+        regulatory: number;
+        lawEnforcement: number;
+      };
+      measures: Array<string>;
+      rowProposals: Array<string>;
+      foundUnlawful: number;
+      privateRulings: {
+        total: number;
+        executed: number;
+      };
+    };
+    missingSections: Array<string>;
+    target: {
+      bodyId: string;
+      year: number;
+      denominator: string;
+      target: {
+        targetPercent: number;
+        baselinePercent: number | null;
+        baselineYear: number | null;
+        ndpIndicator: string | null;
+        approvalRequired: boolean;
+        approvedOn: string | null;
+        approvedBy: string | null;
+        approved: boolean;
+      } | null;
+      actual: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      previous: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      changePercentagePoints: number | null;
+      reduced: boolean | null;
+      met: boolean | null;
+      trend: Array<{
+        year: number;
+        actualPercent: number | null;
+        unlawful: number;
+        denominator: number;
+        targetPercent: number | null;
+      }>;
+      citation: string;
+    };
+  }> =>
+    call("POST", `/api/v1/generalization/campaigns/${encodeURIComponent(params.id)}/request`, { body, headers }),
+  /** POST /api/v1/generalization/campaigns/{id}/rows: Annex 4 step 2: add a row by hand (a case the court records lack) */
+  postGeneralizationCampaignsByIdRows: (params: { id: string }, body: {
+    subdivisionId?: string;
+    cells?: Record<string, string>;
+    status?: "pending" | "in_force";
+    instance?: "first" | "appeal" | "cassation" | null;
+    firstResult?: "for_body" | "against_body" | "partly" | "other" | null;
+    appealResult?: "for_body" | "against_body" | "partly" | "other" | null;
+    cassationResult?: "for_body" | "against_body" | "partly" | "other" | null;
+    finalResult?: "for_body" | "against_body" | "partly" | "other" | null;
+    area?: string | null;
+    procedure?: string | null;
+    version?: number;
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+  }> =>
+    call("POST", `/api/v1/generalization/campaigns/${encodeURIComponent(params.id)}/rows`, { body, headers }),
+  /** PUT /api/v1/generalization/campaigns/{id}/rows/{rowId}: Annex 4 step 2: the subdivision (or the legal service) edits a row; Annex 3 c.3 checked (AT-28) */
+  putGeneralizationCampaignsByIdRowsByRowId: (params: { id: string; rowId: string }, body: {
+    subdivisionId?: string;
+    cells?: Record<string, string>;
+    status?: "pending" | "in_force";
+    instance?: "first" | "appeal" | "cassation" | null;
+    firstResult?: "for_body" | "against_body" | "partly" | "other" | null;
+    appealResult?: "for_body" | "against_body" | "partly" | "other" | null;
+    cassationResult?: "for_body" | "against_body" | "partly" | "other" | null;
+    finalResult?: "for_body" | "against_body" | "partly" | "other" | null;
+    area?: string | null;
+    procedure?: string | null;
+    version?: number;
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+  }> =>
+    call("PUT", `/api/v1/generalization/campaigns/${encodeURIComponent(params.id)}/rows/${encodeURIComponent(params.rowId)}`, { body, headers }),
+  /** PUT /api/v1/generalization/campaigns/{id}/rows/{rowId}/review: Annex 4 steps 3–8: the legal service reviews the row (reasoning, illegality, causes of a loss and deficiency type, measures or proposals) */
+  putGeneralizationCampaignsByIdRowsByRowIdReview: (params: { id: string; rowId: string }, body: {
+    reasoningAnalysis?: string;
+    illegalityFound?: boolean;
+    illegalityDescription?: string;
+    lossCauses?: string;
+    deficiencyType?: "regulatory" | "law_enforcement";
+    measuresTaken?: string;
+    proposals?: string;
+    version?: number;
+  }, headers?: Record<string, string>): Promise<{
+    campaign: {
+      id: string;
+      bodyId: string;
+      year: number;
+      half: number;
+      periodFrom: string;
+      periodTo: string;
+      dueOn: string;
+      startsOn: string;
+      state: "draft" | "collecting" | "final" | "submitted";
+      overdue: boolean;
+      requestedOn: string | null;
+      submittedOn: string | null;
+      submittedTo: string | null;
+      submissionRef: string | null;
+      shortcomings: string | null;
+      proposals: string | null;
+      otherNotes: string | null;
+      finalisedAt: string | null;
+      dueOnNonWorkingDay: boolean;
+      citation: string;
+      version: number;
+    };
+    subdivisions: Array<{
+      subdivisionId: string;
+      code: string;
+      name: Record<string, string>;
+      requestedOn: string;
+      status: string;
+      submittedOn: string | null;
+      reminders: number;
+      lastRemindedOn: string | null;
+      rows: number;
+    }>;
+    rows: Array<{
+      id: string;
+      position: number;
+      subdivisionId: string | null;
+      courtCaseId: string | null;
+      cells: Record<string, string>;
+      status: string;
+      instance: string | null;
+      firstResult: string | null;
+      appealResult: string | null;
+      cassationResult: string | null;
+      finalResult: string | null;
+      area: string | null;
+      procedure: string | null;
+      foundUnlawful: boolean;
+      lost: boolean;
+      reasoningAnalysis: string | null;
+      illegalityFound: boolean | null;
+      illegalityDescription: string | null;
+      lossCauses: string | null;
+      deficiencyType: string | null;
+      measuresTaken: string | null;
+      proposals: string | null;
+      reviewedAt: string | null;
+      version: number;
+    }>;
+    figures: {
+      inProceedings: number;
+      final: {
+        forBody: number;
+        againstBody: number;
+        partly: number;
+        other: number;
+        pending: number;
+      };
+      perInstance: {
+        first: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        appeal: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        cassation: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+      };
+      areas: Array<{
+        area: string;
+        count: number;
+      }>;
+      procedures: Array<{
+        procedure: string;
+        count: number;
+      }>;
+      lost: number;
+      lossCauses: Array<string>;
+      deficiencies: {
+        regulatory: number;
+        lawEnforcement: number;
+      };
+      measures: Array<string>;
+      rowProposals: Array<string>;
+      foundUnlawful: number;
+      privateRulings: {
+        total: number;
+        executed: number;
+      };
+    };
+    missingSections: Array<string>;
+    target: {
+      bodyId: string;
+      year: number;
+      denominator: string;
+      target: {
+        targetPercent: number;
+        baselinePercent: number | null;
+        baselineYear: number | null;
+        ndpIndicator: string | null;
+        approvalRequired: boolean;
+        approvedOn: string | null;
+        approvedBy: string | null;
+        approved: boolean;
+      } | null;
+      actual: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      previous: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      changePercentagePoints: number | null;
+      reduced: boolean | null;
+      met: boolean | null;
+      trend: Array<{
+        year: number;
+        actualPercent: number | null;
+        unlawful: number;
+        denominator: number;
+        targetPercent: number | null;
+      }>;
+      citation: string;
+    };
+  }> =>
+    call("PUT", `/api/v1/generalization/campaigns/${encodeURIComponent(params.id)}/rows/${encodeURIComponent(params.rowId)}/review`, { body, headers }),
+  /** PUT /api/v1/generalization/campaigns/{id}/sections: Annex 4 step 10: the shortcomings, proposals and other sections of the report */
+  putGeneralizationCampaignsByIdSections: (params: { id: string }, body: {
+    shortcomings?: string;
+    proposals?: string;
+    otherNotes?: string;
+  }, headers?: Record<string, string>): Promise<{
+    campaign: {
+      id: string;
+      bodyId: string;
+      year: number;
+      half: number;
+      periodFrom: string;
+      periodTo: string;
+      dueOn: string;
+      startsOn: string;
+      state: "draft" | "collecting" | "final" | "submitted";
+      overdue: boolean;
+      requestedOn: string | null;
+      submittedOn: string | null;
+      submittedTo: string | null;
+      submissionRef: string | null;
+      shortcomings: string | null;
+      proposals: string | null;
+      otherNotes: string | null;
+      finalisedAt: string | null;
+      dueOnNonWorkingDay: boolean;
+      citation: string;
+      version: number;
+    };
+    subdivisions: Array<{
+      subdivisionId: string;
+      code: string;
+      name: Record<string, string>;
+      requestedOn: string;
+      status: string;
+      submittedOn: string | null;
+      reminders: number;
+      lastRemindedOn: string | null;
+      rows: number;
+    }>;
+    rows: Array<{
+      id: string;
+      position: number;
+      subdivisionId: string | null;
+      courtCaseId: string | null;
+      cells: Record<string, string>;
+      status: string;
+      instance: string | null;
+      firstResult: string | null;
+      appealResult: string | null;
+      cassationResult: string | null;
+      finalResult: string | null;
+      area: string | null;
+      procedure: string | null;
+      foundUnlawful: boolean;
+      lost: boolean;
+      reasoningAnalysis: string | null;
+      illegalityFound: boolean | null;
+      illegalityDescription: string | null;
+      lossCauses: string | null;
+      deficiencyType: string | null;
+      measuresTaken: string | null;
+      proposals: string | null;
+      reviewedAt: string | null;
+      version: number;
+    }>;
+    figures: {
+      inProceedings: number;
+      final: {
+        forBody: number;
+        againstBody: number;
+        partly: number;
+        other: number;
+        pending: number;
+      };
+      perInstance: {
+        first: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        appeal: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        cassation: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+      };
+      areas: Array<{
+        area: string;
+        count: number;
+      }>;
+      procedures: Array<{
+        procedure: string;
+        count: number;
+      }>;
+      lost: number;
+      lossCauses: Array<string>;
+      deficiencies: {
+        regulatory: number;
+        lawEnforcement: number;
+      };
+      measures: Array<string>;
+      rowProposals: Array<string>;
+      foundUnlawful: number;
+      privateRulings: {
+        total: number;
+        executed: number;
+      };
+    };
+    missingSections: Array<string>;
+    target: {
+      bodyId: string;
+      year: number;
+      denominator: string;
+      target: {
+        targetPercent: number;
+        baselinePercent: number | null;
+        baselineYear: number | null;
+        ndpIndicator: string | null;
+        approvalRequired: boolean;
+        approvedOn: string | null;
+        approvedBy: string | null;
+        approved: boolean;
+      } | null;
+      actual: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      previous: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      changePercentagePoints: number | null;
+      reduced: boolean | null;
+      met: boolean | null;
+      trend: Array<{
+        year: number;
+        actualPercent: number | null;
+        unlawful: number;
+        denominator: number;
+        targetPercent: number | null;
+      }>;
+      citation: string;
+    };
+  }> =>
+    call("PUT", `/api/v1/generalization/campaigns/${encodeURIComponent(params.id)}/sections`, { body, headers }),
+  /** POST /api/v1/generalization/campaigns/{id}/subdivisions/{subdivisionId}/submit: Annex 4 step 2: the subdivision submits its rows */
+  postGeneralizationCampaignsByIdSubdivisionsBySubdivisionIdSubmit: (params: { id: string; subdivisionId: string }, headers?: Record<string, string>): Promise<{
+    campaign: {
+      id: string;
+      bodyId: string;
+      year: number;
+      half: number;
+      periodFrom: string;
+      periodTo: string;
+      dueOn: string;
+      startsOn: string;
+      state: "draft" | "collecting" | "final" | "submitted";
+      overdue: boolean;
+      requestedOn: string | null;
+      submittedOn: string | null;
+      submittedTo: string | null;
+      submissionRef: string | null;
+      shortcomings: string | null;
+      proposals: string | null;
+      otherNotes: string | null;
+      finalisedAt: string | null;
+      dueOnNonWorkingDay: boolean;
+      citation: string;
+      version: number;
+    };
+    subdivisions: Array<{
+      subdivisionId: string;
+      code: string;
+      name: Record<string, string>;
+      requestedOn: string;
+      status: string;
+      submittedOn: string | null;
+      reminders: number;
+      lastRemindedOn: string | null;
+      rows: number;
+    }>;
+    rows: Array<{
+      id: string;
+      position: number;
+      subdivisionId: string | null;
+      courtCaseId: string | null;
+      cells: Record<string, string>;
+      status: string;
+      instance: string | null;
+      firstResult: string | null;
+      appealResult: string | null;
+      cassationResult: string | null;
+      finalResult: string | null;
+      area: string | null;
+      procedure: string | null;
+      foundUnlawful: boolean;
+      lost: boolean;
+      reasoningAnalysis: string | null;
+      illegalityFound: boolean | null;
+      illegalityDescription: string | null;
+      lossCauses: string | null;
+      deficiencyType: string | null;
+      measuresTaken: string | null;
+      proposals: string | null;
+      reviewedAt: string | null;
+      version: number;
+    }>;
+    figures: {
+      inProceedings: number;
+      final: {
+        forBody: number;
+        againstBody: number;
+        partly: number;
+        other: number;
+        pending: number;
+      };
+      perInstance: {
+        first: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        appeal: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        cassation: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+      };
+      areas: Array<{
+        area: string;
+        count: number;
+      }>;
+      procedures: Array<{
+        procedure: string;
+        count: number;
+      }>;
+      lost: number;
+      lossCauses: Array<string>;
+      deficiencies: {
+        regulatory: number;
+        lawEnforcement: number;
+      };
+      measures: Array<string>;
+      rowProposals: Array<string>;
+      foundUnlawful: number;
+      privateRulings: {
+        total: number;
+        executed: number;
+      };
+    };
+    missingSections: Array<string>;
+    target: {
+      bodyId: string;
+      year: number;
+      denominator: string;
+      target: {
+        targetPercent: number;
+        baselinePercent: number | null;
+        baselineYear: number | null;
+        ndpIndicator: string | null;
+        approvalRequired: boolean;
+        approvedOn: string | null;
+        approvedBy: string | null;
+        approved: boolean;
+      } | null;
+      actual: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      previous: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      changePercentagePoints: number | null;
+      reduced: boolean | null;
+      met: boolean | null;
+      trend: Array<{
+        year: number;
+        actualPercent: number | null;
+        unlawful: number;
+        denominator: number;
+        targetPercent: number | null;
+      }>;
+      citation: string;
+    };
+  }> =>
+    call("POST", `/api/v1/generalization/campaigns/${encodeURIComponent(params.id)}/subdivisions/${encodeURIComponent(params.subdivisionId)}/submit`, { headers }),
+  /** POST /api/v1/generalization/campaigns/{id}/submission: Rules No. 111 p.16: record the submission to the Ministry of Justice */
+  postGeneralizationCampaignsByIdSubmission: (params: { id: string }, body: {
+    submittedOn: string;
+    to?: string;
+    reference?: string;
+  }, headers?: Record<string, string>): Promise<{
+    campaign: {
+      id: string;
+      bodyId: string;
+      year: number;
+      half: number;
+      periodFrom: string;
+      periodTo: string;
+      dueOn: string;
+      startsOn: string;
+      state: "draft" | "collecting" | "final" | "submitted";
+      overdue: boolean;
+      requestedOn: string | null;
+      submittedOn: string | null;
+      submittedTo: string | null;
+      submissionRef: string | null;
+      shortcomings: string | null;
+      proposals: string | null;
+      otherNotes: string | null;
+      finalisedAt: string | null;
+      dueOnNonWorkingDay: boolean;
+      citation: string;
+      version: number;
+    };
+    subdivisions: Array<{
+      subdivisionId: string;
+      code: string;
+      name: Record<string, string>;
+      requestedOn: string;
+      status: string;
+      submittedOn: string | null;
+      reminders: number;
+      lastRemindedOn: string | null;
+      rows: number;
+    }>;
+    rows: Array<{
+      id: string;
+      position: number;
+      subdivisionId: string | null;
+      courtCaseId: string | null;
+      cells: Record<string, string>;
+      status: string;
+      instance: string | null;
+      firstResult: string | null;
+      appealResult: string | null;
+      cassationResult: string | null;
+      finalResult: string | null;
+      area: string | null;
+      procedure: string | null;
+      foundUnlawful: boolean;
+      lost: boolean;
+      reasoningAnalysis: string | null;
+      illegalityFound: boolean | null;
+      illegalityDescription: string | null;
+      lossCauses: string | null;
+      deficiencyType: string | null;
+      measuresTaken: string | null;
+      proposals: string | null;
+      reviewedAt: string | null;
+      version: number;
+    }>;
+    figures: {
+      inProceedings: number;
+      final: {
+        forBody: number;
+        againstBody: number;
+        partly: number;
+        other: number;
+        pending: number;
+      };
+      perInstance: {
+        first: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        appeal: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+        cassation: {
+          forBody: number;
+          againstBody: number;
+          partly: number;
+          other: number;
+        };
+      };
+      areas: Array<{
+        area: string;
+        count: number;
+      }>;
+      procedures: Array<{
+        procedure: string;
+        count: number;
+      }>;
+      lost: number;
+      lossCauses: Array<string>;
+      deficiencies: {
+        regulatory: number;
+        lawEnforcement: number;
+      };
+      measures: Array<string>;
+      rowProposals: Array<string>;
+      foundUnlawful: number;
+      privateRulings: {
+        total: number;
+        executed: number;
+      };
+    };
+    missingSections: Array<string>;
+    target: {
+      bodyId: string;
+      year: number;
+      denominator: string;
+      target: {
+        targetPercent: number;
+        baselinePercent: number | null;
+        baselineYear: number | null;
+        ndpIndicator: string | null;
+        approvalRequired: boolean;
+        approvedOn: string | null;
+        approvedBy: string | null;
+        approved: boolean;
+      } | null;
+      actual: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      previous: {
+        year: number;
+        unlawful: number;
+        denominator: number;
+        sharePercent: number | null;
+      };
+      changePercentagePoints: number | null;
+      reduced: boolean | null;
+      met: boolean | null;
+      trend: Array<{
+        year: number;
+        actualPercent: number | null;
+        unlawful: number;
+        denominator: number;
+        targetPercent: number | null;
+      }>;
+      citation: string;
+    };
+  }> =>
+    call("POST", `/api/v1/generalization/campaigns/${encodeURIComponent(params.id)}/submission`, { body, headers }),
+  /** POST /api/v1/imports/appeals: Import a paper register or an old system's export (CSV or XLSX) with a column mapping: a dry run reports every bad row and writes nothing; a real run registers every row as a paper appeal with its real receipt time, or nothing at all */
   postImportsAppeals: (body: {
     bodyId: string;
-    csv: string;
+    csv?: string;
+    xlsx?: string;
     mapping: Record<string, string>;
     defaults?: {
       type?: "application" | "proposal" | "feedback" | "request" | "report";
@@ -3193,6 +4762,671 @@ export function createClient(options: ClientOptions) {
     }>;
   }> =>
     call("GET", `/api/v1/instructions/discipline`, { query, headers }),
+  /** POST /api/v1/knowledge/answers: A typical question with its answer (REG p.5(8)); publish=true shows it to citizens */
+  postKnowledgeAnswers: (body: {
+    bodyId: string;
+    procedureId?: string;
+    question: {
+      kk?: string;
+      ru?: string;
+      en?: string;
+    };
+    answer: {
+      kk?: string;
+      ru?: string;
+      en?: string;
+    };
+    publish?: boolean;
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    procedureId: string | null;
+    question: Record<string, string>;
+    answer: Record<string, string>;
+    state: string;
+    publishedAt: string | null;
+  }> =>
+    call("POST", `/api/v1/knowledge/answers`, { body, headers }),
+  /** POST /api/v1/knowledge/answers/{id}/publish: Publish a typical answer */
+  postKnowledgeAnswersByIdPublish: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    procedureId: string | null;
+    question: Record<string, string>;
+    answer: Record<string, string>;
+    state: string;
+    publishedAt: string | null;
+  }> =>
+    call("POST", `/api/v1/knowledge/answers/${encodeURIComponent(params.id)}/publish`, { headers }),
+  /** POST /api/v1/knowledge/changes: Report a change in the procedure (p.13; A-09: adoption, publication, entry into force): the manual is outdated, the update is due in 3 months */
+  postKnowledgeChanges: (body: {
+    procedureId: string;
+    changedAct: string;
+    adoptedOn?: string;
+    publishedOn?: string;
+    inForceOn?: string;
+    basis?: "entry_into_force" | "publication" | "adoption";
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    procedureId: string;
+    procedureCode: string;
+    procedureName: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    kind: string;
+    period: string | null;
+    summary: string;
+    adoptedOn: string | null;
+    publishedOn: string | null;
+    inForceOn: string | null;
+    changeBasis: string | null;
+    changeDate: string | null;
+    subdivisionId: string | null;
+    due: string | null;
+    state: string;
+    overdue: boolean;
+    result: string | null;
+    note: string | null;
+    doneOn: string | null;
+    citation: string;
+  }> =>
+    call("POST", `/api/v1/knowledge/changes`, { body, headers }),
+  /** GET /api/v1/knowledge/obligations: Obligations about manuals: quarterly verification (p.11), update after a change (p.13), proposals (p.12); overdue=true for the overdue view */
+  getKnowledgeObligations: (query: { bodyId: string; overdue?: "true" | "false"; procedureId?: string }, headers?: Record<string, string>): Promise<{
+    today: string;
+    items: Array<{
+      id: string;
+      bodyId: string;
+      procedureId: string;
+      procedureCode: string;
+      procedureName: {
+        kk: string;
+        ru: string;
+        en: string;
+      };
+      kind: string;
+      period: string | null;
+      summary: string;
+      adoptedOn: string | null;
+      publishedOn: string | null;
+      inForceOn: string | null;
+      changeBasis: string | null;
+      changeDate: string | null;
+      subdivisionId: string | null;
+      due: string | null;
+      state: string;
+      overdue: boolean;
+      result: string | null;
+      note: string | null;
+      doneOn: string | null;
+      citation: string;
+    }>;
+  }> =>
+    call("GET", `/api/v1/knowledge/obligations`, { query, headers }),
+  /** POST /api/v1/knowledge/obligations/{id}/actions: accept or reject a proposal; done for a change that needs no new version */
+  postKnowledgeObligationsByIdActions: (params: { id: string }, body: {
+    action: "accept";
+    note?: string;
+  } | {
+    action: "reject";
+    note: string;
+  } | {
+    action: "done";
+    note?: string;
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    procedureId: string;
+    procedureCode: string;
+    procedureName: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    kind: string;
+    period: string | null;
+    summary: string;
+    adoptedOn: string | null;
+    publishedOn: string | null;
+    inForceOn: string | null;
+    changeBasis: string | null;
+    changeDate: string | null;
+    subdivisionId: string | null;
+    due: string | null;
+    state: string;
+    overdue: boolean;
+    result: string | null;
+    note: string | null;
+    doneOn: string | null;
+    citation: string;
+  }> =>
+    call("POST", `/api/v1/knowledge/obligations/${encodeURIComponent(params.id)}/actions`, { body, headers }),
+  /** POST /api/v1/knowledge/proposals: Another subdivision's proposal of a change or addition to the manual (p.12) */
+  postKnowledgeProposals: (body: {
+    procedureId: string;
+    subdivisionId?: string;
+    text: string;
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    procedureId: string;
+    procedureCode: string;
+    procedureName: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    kind: string;
+    period: string | null;
+    summary: string;
+    adoptedOn: string | null;
+    publishedOn: string | null;
+    inForceOn: string | null;
+    changeBasis: string | null;
+    changeDate: string | null;
+    subdivisionId: string | null;
+    due: string | null;
+    state: string;
+    overdue: boolean;
+    result: string | null;
+    note: string | null;
+    doneOn: string | null;
+    citation: string;
+  }> =>
+    call("POST", `/api/v1/knowledge/proposals`, { body, headers }),
+  /** POST /api/v1/knowledge/verifications: Record the quarter's verification of a published manual (p.11); needs_update starts the three-month update (p.13) */
+  postKnowledgeVerifications: (body: {
+    procedureId: string;
+    verifiedOn?: string;
+    result: "compliant" | "needs_update";
+    note?: string;
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    procedureId: string;
+    procedureCode: string;
+    procedureName: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    kind: string;
+    period: string | null;
+    summary: string;
+    adoptedOn: string | null;
+    publishedOn: string | null;
+    inForceOn: string | null;
+    changeBasis: string | null;
+    changeDate: string | null;
+    subdivisionId: string | null;
+    due: string | null;
+    state: string;
+    overdue: boolean;
+    result: string | null;
+    note: string | null;
+    doneOn: string | null;
+    citation: string;
+  }> =>
+    call("POST", `/api/v1/knowledge/verifications`, { body, headers }),
+  /** GET /api/v1/manuals/{id}: A version of a manual */
+  getManualsById: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    id: string;
+    procedureId: string;
+    bodyId: string;
+    version: number | null;
+    state: string;
+    fields: Record<string, Record<string, string>>;
+    none: Array<string>;
+    effectiveFrom: string | null;
+    effectiveTo: string | null;
+    basis: {
+      note: string;
+      courtCaseIds: Array<string>;
+      divergenceIds: Array<string>;
+    };
+    missing: Array<string>;
+    returnedNote: string | null;
+    submittedAt: string | null;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    publishedAt: string | null;
+    createdAt: string;
+  }> =>
+    call("GET", `/api/v1/manuals/${encodeURIComponent(params.id)}`, { headers }),
+  /** PUT /api/v1/manuals/{id}: Change a draft version */
+  putManualsById: (params: { id: string }, body: {
+    fields: {
+      r1?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r2?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r3?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r4?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r5?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r6?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r7?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r8?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r9?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r10?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r11?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r12Consider?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r12Satisfy?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r13?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r14?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r15?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r16?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+    };
+    none?: Array<"r8" | "r15" | "r16">;
+    basis?: {
+      note?: string;
+      courtCaseIds?: Array<string>;
+      divergenceIds?: Array<string>;
+    };
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    procedureId: string;
+    bodyId: string;
+    version: number | null;
+    state: string;
+    fields: Record<string, Record<string, string>>;
+    none: Array<string>;
+    effectiveFrom: string | null;
+    effectiveTo: string | null;
+    basis: {
+      note: string;
+      courtCaseIds: Array<string>;
+      divergenceIds: Array<string>;
+    };
+    missing: Array<string>;
+    returnedNote: string | null;
+    submittedAt: string | null;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    publishedAt: string | null;
+    createdAt: string;
+  }> =>
+    call("PUT", `/api/v1/manuals/${encodeURIComponent(params.id)}`, { body, headers }),
+  /** POST /api/v1/manuals/{id}/actions: submit, publish (the Knowledge Base unit, p.11); return, approve (the head, p.9: blocked while a mandatory row is empty, AT-23; numbers the version, sets its effective date) */
+  postManualsByIdActions: (params: { id: string }, body: {
+    action: "submit";
+  } | {
+    action: "return";
+    note: string;
+  } | {
+    action: "approve";
+    effectiveFrom?: string;
+  } | {
+    action: "publish";
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    procedureId: string;
+    bodyId: string;
+    version: number | null;
+    state: string;
+    fields: Record<string, Record<string, string>>;
+    none: Array<string>;
+    effectiveFrom: string | null;
+    effectiveTo: string | null;
+    basis: {
+      note: string;
+      courtCaseIds: Array<string>;
+      divergenceIds: Array<string>;
+    };
+    missing: Array<string>;
+    returnedNote: string | null;
+    submittedAt: string | null;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    publishedAt: string | null;
+    createdAt: string;
+  }> =>
+    call("POST", `/api/v1/manuals/${encodeURIComponent(params.id)}/actions`, { body, headers }),
+  /** GET /api/v1/monitoring/cases: The drill-down: the cases that make up one figure under the same filters */
+  getMonitoringCases: (query?: { from?: string; to?: string; bodyId?: string; territoryId?: string; topicId?: string; channel?: "paper" | "electronic" | "oral" | "reception" | "videoconference"; month?: string; executorId?: string; figure?: "received" | "inWork" | "dueSoon" | "overdue" | "deemedRefused" | "extended" | "answered" | "late" | "underControl" | "returned"; page?: number; pageSize?: number }, headers?: Record<string, string>): Promise<{
+    total: number;
+    items: Array<{
+      id: string;
+      number: string;
+      bodyId: string;
+      bodyName: string;
+      state: string;
+      receivedOn: string;
+      due: string;
+      executorId: string | null;
+      executorName: string | null;
+      topicId: string | null;
+      topicName: string | null;
+      channel: string;
+      summary: string;
+      deemedRefusedOn: string | null;
+      extended: boolean;
+    }>;
+  }> =>
+    call("GET", `/api/v1/monitoring/cases`, { query, headers }),
+  /** GET /api/v1/monitoring/export: The data of any chart as CSV or XLSX: figures (by groupBy), fair (by), returns, topics */
+  getMonitoringExport: (query?: { from?: string; to?: string; bodyId?: string; territoryId?: string; topicId?: string; channel?: "paper" | "electronic" | "oral" | "reception" | "videoconference"; month?: string; executorId?: string; chart?: "figures" | "fair" | "returns" | "topics"; groupBy?: "body" | "district" | "topic" | "channel" | "month" | "executor"; by?: "body" | "district" | "executor"; format?: "csv" | "xlsx" }, headers?: Record<string, string>): Promise<ArrayBuffer> =>
+    call("GET", `/api/v1/monitoring/export`, { query, headers }),
+  /** GET /api/v1/monitoring/fair: Fair indicators beside raw counts: late per 1,000 appeals, expected late by topic mix, damped ratio (docs/monitoring.md) */
+  getMonitoringFair: (query?: { from?: string; to?: string; bodyId?: string; territoryId?: string; topicId?: string; channel?: "paper" | "electronic" | "oral" | "reception" | "videoconference"; month?: string; executorId?: string; by?: "body" | "district" | "executor" }, headers?: Record<string, string>): Promise<{
+    by: string;
+    overallPer1000: number | null;
+    method: {
+      per: number;
+      priorExpected: number;
+      minAppeals: number;
+      citation: string;
+    };
+    rows: Array<{
+      key: string;
+      label: string;
+      received: number;
+      late: number;
+      latePer1000: number | null;
+      expectedLate: number;
+      adjustedRatio: number | null;
+      adjustedPer1000: number | null;
+      reliable: boolean;
+    }>;
+  }> =>
+    call("GET", `/api/v1/monitoring/fair`, { query, headers }),
+  /** GET /api/v1/monitoring/figures: Dashboard figures over the bodies in your reporting scope: received, in work, due soon, overdue, deemed refusals, extensions, answered, late, under control, returned for rework; in total and per body, district, topic, channel, month or executor (REG p.5(3), 5(9)) */
+  getMonitoringFigures: (query?: { from?: string; to?: string; bodyId?: string; territoryId?: string; topicId?: string; channel?: "paper" | "electronic" | "oral" | "reception" | "videoconference"; month?: string; executorId?: string; groupBy?: "body" | "district" | "topic" | "channel" | "month" | "executor" }, headers?: Record<string, string>): Promise<{
+    asOf: string;
+    dueSoonUntil: string;
+    groupBy: string;
+    totals: {
+      received: number;
+      inWork: number;
+      dueSoon: number;
+      overdue: number;
+      deemedRefused: number;
+      extended: number;
+      answered: number;
+      late: number;
+      underControl: number;
+      returned: number;
+      returns: number;
+    };
+    groups: Array<{
+      received: number;
+      inWork: number;
+      dueSoon: number;
+      overdue: number;
+      deemedRefused: number;
+      extended: number;
+      answered: number;
+      late: number;
+      underControl: number;
+      returned: number;
+      returns: number;
+      key: string;
+      label: string;
+    }>;
+  }> =>
+    call("GET", `/api/v1/monitoring/figures`, { query, headers }),
+  /** GET /api/v1/monitoring/problem-cards: Cards of problem issues of the districts in your scope, with example cases (REG p.7(2)) */
+  getMonitoringProblemCards: (query?: { from?: string; to?: string; territoryId?: string }, headers?: Record<string, string>): Promise<Array<{
+    id: string;
+    territoryId: string;
+    territoryName: string;
+    topicId: string;
+    topicName: string;
+    from: string;
+    to: string;
+    volume: number;
+    previousVolume: number;
+    growth: number;
+    trend: "up" | "down" | "flat";
+    bodies: Array<{
+      id: string;
+      name: string;
+    }>;
+    measures: string;
+    status: "open" | "in_progress" | "resolved";
+    version: number;
+    appeals: Array<{
+      id: string;
+      number: string;
+      bodyId: string;
+      state: string;
+      receivedOn: string;
+      summary: string;
+    }>;
+  }>> =>
+    call("GET", `/api/v1/monitoring/problem-cards`, { query, headers }),
+  /** POST /api/v1/monitoring/problem-cards: Create (or bring up to date) the card of a topic in a district for a period, linking its appeals (REG p.7(2)) */
+  postMonitoringProblemCards: (body: {
+    territoryId: string;
+    topicId: string;
+    from: string;
+    to: string;
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    territoryId: string;
+    territoryName: string;
+    topicId: string;
+    topicName: string;
+    from: string;
+    to: string;
+    volume: number;
+    previousVolume: number;
+    growth: number;
+    trend: "up" | "down" | "flat";
+    bodies: Array<{
+      id: string;
+      name: string;
+    }>;
+    measures: string;
+    status: "open" | "in_progress" | "resolved";
+    version: number;
+    appeals: Array<{
+      id: string;
+      number: string;
+      bodyId: string;
+      state: string;
+      receivedOn: string;
+      summary: string;
+    }>;
+    history: Array<{
+      at: string;
+      actor: string;
+      action: string;
+      details: Record<string, unknown>;
+    }>;
+  }> =>
+    call("POST", `/api/v1/monitoring/problem-cards`, { body, headers }),
+  /** GET /api/v1/monitoring/problem-cards/{id}: A card of a problem issue: volume, trend, the linked appeals, bodies, measures, status and history */
+  getMonitoringProblemCardsById: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    id: string;
+    territoryId: string;
+    territoryName: string;
+    topicId: string;
+    topicName: string;
+    from: string;
+    to: string;
+    volume: number;
+    previousVolume: number;
+    growth: number;
+    trend: "up" | "down" | "flat";
+    bodies: Array<{
+      id: string;
+      name: string;
+    }>;
+    measures: string;
+    status: "open" | "in_progress" | "resolved";
+    version: number;
+    appeals: Array<{
+      id: string;
+      number: string;
+      bodyId: string;
+      state: string;
+      receivedOn: string;
+      summary: string;
+    }>;
+    history: Array<{
+      at: string;
+      actor: string;
+      action: string;
+      details: Record<string, unknown>;
+    }>;
+  }> =>
+    call("GET", `/api/v1/monitoring/problem-cards/${encodeURIComponent(params.id)}`, { headers }),
+  /** PATCH /api/v1/monitoring/problem-cards/{id}: Record the measures taken and the status of a card (monitoring.control over its bodies) */
+  patchMonitoringProblemCardsById: (params: { id: string }, body: {
+    version: number;
+    measures?: string;
+    status?: "open" | "in_progress" | "resolved";
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    territoryId: string;
+    territoryName: string;
+    topicId: string;
+    topicName: string;
+    from: string;
+    to: string;
+    volume: number;
+    previousVolume: number;
+    growth: number;
+    trend: "up" | "down" | "flat";
+    bodies: Array<{
+      id: string;
+      name: string;
+    }>;
+    measures: string;
+    status: "open" | "in_progress" | "resolved";
+    version: number;
+    appeals: Array<{
+      id: string;
+      number: string;
+      bodyId: string;
+      state: string;
+      receivedOn: string;
+      summary: string;
+    }>;
+    history: Array<{
+      at: string;
+      actor: string;
+      action: string;
+      details: Record<string, unknown>;
+    }>;
+  }> =>
+    call("PATCH", `/api/v1/monitoring/problem-cards/${encodeURIComponent(params.id)}`, { body, headers }),
+  /** POST /api/v1/monitoring/problem-cards/refresh: The content analysis proposes cards: every topic of a district with enough appeals in the period gets its card, created or updated */
+  postMonitoringProblemCardsRefresh: (body: {
+    from: string;
+    to: string;
+  }, headers?: Record<string, string>): Promise<{
+    cards: Array<{
+      id: string;
+      created: boolean;
+    }>;
+  }> =>
+    call("POST", `/api/v1/monitoring/problem-cards/refresh`, { body, headers }),
+  /** GET /api/v1/monitoring/returns: Returns of answers for rework per body and executor (REG p.5(5), 9(2)) */
+  getMonitoringReturns: (query?: { from?: string; to?: string; bodyId?: string; territoryId?: string; topicId?: string; channel?: "paper" | "electronic" | "oral" | "reception" | "videoconference"; month?: string; executorId?: string }, headers?: Record<string, string>): Promise<Array<{
+    bodyId: string;
+    bodyName: string;
+    executorId: string | null;
+    executorName: string | null;
+    returns: number;
+    appeals: number;
+  }>> =>
+    call("GET", `/api/v1/monitoring/returns`, { query, headers }),
+  /** GET /api/v1/monitoring/topics: Content analysis: topics per district against the same period a year before; rising ones first (REG p.7(1)) */
+  getMonitoringTopics: (query?: { from?: string; to?: string; bodyId?: string; territoryId?: string; topicId?: string; channel?: "paper" | "electronic" | "oral" | "reception" | "videoconference"; month?: string; executorId?: string }, headers?: Record<string, string>): Promise<{
+    from: string;
+    to: string;
+    comparedFrom: string;
+    comparedTo: string;
+    method: {
+      minVolume: number;
+      minBase: number;
+      minGrowth: number;
+      cardVolume: number;
+      citation: string;
+    };
+    rows: Array<{
+      territoryId: string;
+      territoryName: string;
+      topicId: string;
+      topicName: string;
+      volume: number;
+      previous: number;
+      growth: number;
+      rising: boolean;
+      problem: boolean;
+    }>;
+  }> =>
+    call("GET", `/api/v1/monitoring/topics`, { query, headers }),
   /** PUT /api/v1/notice-deliveries/{deliveryId}/post: Record the tracking number and dispatch date of a registered letter, then its delivery date or refusal (APC 66(5)) */
   putNoticeDeliveriesByDeliveryIdPost: (params: { deliveryId: string }, body: {
     trackingNumber?: string;
@@ -3765,6 +5999,680 @@ export function createClient(options: ClientOptions) {
     content: string;
   }> =>
     call("GET", `/api/v1/petitions/${encodeURIComponent(params.id)}/signing-content`, { headers }),
+  /** POST /api/v1/procedures: Add a procedure to the list of administrative procedures (Rules No. 111 p.8, Annex 1: eight columns); a public service is refused (p.8, AT-26) */
+  postProcedures: (body: {
+    code: string;
+    scope: string;
+    name: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    regulatedBy: string;
+    format: "paper" | "electronic" | "both";
+    informationSystem?: string;
+    performer: string;
+    complaintBody: string;
+    appealProcedure: string;
+    appealBinding?: "recommendatory" | "mandatory";
+    appealTerms: string;
+    legalRefs: string;
+    topicIds?: Array<string>;
+    publicServiceCode?: string;
+    bodyId: string;
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    code: string;
+    scope: string;
+    name: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    regulatedBy: string;
+    format: string;
+    informationSystem: string | null;
+    performer: string;
+    complaintBody: string;
+    appealProcedure: string;
+    appealBinding: string | null;
+    appealTerms: string;
+    legalRefs: string;
+    topicIds: Array<string>;
+    state: string;
+    approvedAt: string | null;
+    manual: {
+      version: number;
+      state: string;
+      effectiveFrom: string;
+    } | null;
+    outdatedSince: string | null;
+    overdueObligations: number;
+  }> =>
+    call("POST", `/api/v1/procedures`, { body, headers }),
+  /** GET /api/v1/procedures: The body's list of administrative procedures with the manual in force, outdated flag and overdue obligations */
+  getProcedures: (query: { bodyId: string }, headers?: Record<string, string>): Promise<{
+    items: Array<{
+      id: string;
+      bodyId: string;
+      code: string;
+      scope: string;
+      name: {
+        kk: string;
+        ru: string;
+        en: string;
+      };
+      regulatedBy: string;
+      format: string;
+      informationSystem: string | null;
+      performer: string;
+      complaintBody: string;
+      appealProcedure: string;
+      appealBinding: string | null;
+      appealTerms: string;
+      legalRefs: string;
+      topicIds: Array<string>;
+      state: string;
+      approvedAt: string | null;
+      manual: {
+        version: number;
+        state: string;
+        effectiveFrom: string;
+      } | null;
+      outdatedSince: string | null;
+      overdueObligations: number;
+    }>;
+  }> =>
+    call("GET", `/api/v1/procedures`, { query, headers }),
+  /** GET /api/v1/procedures/{id}: A procedure: its Annex 1 row, the manual history (versions, effective dates, basis) and its obligations */
+  getProceduresById: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    code: string;
+    scope: string;
+    name: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    regulatedBy: string;
+    format: string;
+    informationSystem: string | null;
+    performer: string;
+    complaintBody: string;
+    appealProcedure: string;
+    appealBinding: string | null;
+    appealTerms: string;
+    legalRefs: string;
+    topicIds: Array<string>;
+    state: string;
+    approvedAt: string | null;
+    manual: {
+      version: number;
+      state: string;
+      effectiveFrom: string;
+    } | null;
+    outdatedSince: string | null;
+    overdueObligations: number;
+    manuals: Array<{
+      id: string;
+      procedureId: string;
+      bodyId: string;
+      version: number | null;
+      state: string;
+      fields: Record<string, Record<string, string>>;
+      none: Array<string>;
+      effectiveFrom: string | null;
+      effectiveTo: string | null;
+      basis: {
+        note: string;
+        courtCaseIds: Array<string>;
+        divergenceIds: Array<string>;
+      };
+      missing: Array<string>;
+      returnedNote: string | null;
+      submittedAt: string | null;
+      approvedBy: string | null;
+      approvedAt: string | null;
+      publishedAt: string | null;
+      createdAt: string;
+    }>;
+    obligations: Array<{
+      id: string;
+      bodyId: string;
+      procedureId: string;
+      procedureCode: string;
+      procedureName: {
+        kk: string;
+        ru: string;
+        en: string;
+      };
+      kind: string;
+      period: string | null;
+      summary: string;
+      adoptedOn: string | null;
+      publishedOn: string | null;
+      inForceOn: string | null;
+      changeBasis: string | null;
+      changeDate: string | null;
+      subdivisionId: string | null;
+      due: string | null;
+      state: string;
+      overdue: boolean;
+      result: string | null;
+      note: string | null;
+      doneOn: string | null;
+      citation: string;
+    }>;
+    labels: {
+      annex1: Array<{
+        n: number;
+        field: string;
+        label: {
+          kk: string;
+          ru: string;
+          en: string;
+        };
+      }>;
+      rows: Array<{
+        key: string;
+        row: string;
+        label: {
+          kk: string;
+          ru: string;
+          en: string;
+        };
+      }>;
+    };
+  }> =>
+    call("GET", `/api/v1/procedures/${encodeURIComponent(params.id)}`, { headers }),
+  /** PUT /api/v1/procedures/{id}: Change a row of the list (an approved row is a draft again until the head approves it) */
+  putProceduresById: (params: { id: string }, body: {
+    code: string;
+    scope: string;
+    name: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    regulatedBy: string;
+    format: "paper" | "electronic" | "both";
+    informationSystem?: string;
+    performer: string;
+    complaintBody: string;
+    appealProcedure: string;
+    appealBinding?: "recommendatory" | "mandatory";
+    appealTerms: string;
+    legalRefs: string;
+    topicIds?: Array<string>;
+    publicServiceCode?: string;
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    code: string;
+    scope: string;
+    name: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    regulatedBy: string;
+    format: string;
+    informationSystem: string | null;
+    performer: string;
+    complaintBody: string;
+    appealProcedure: string;
+    appealBinding: string | null;
+    appealTerms: string;
+    legalRefs: string;
+    topicIds: Array<string>;
+    state: string;
+    approvedAt: string | null;
+    manual: {
+      version: number;
+      state: string;
+      effectiveFrom: string;
+    } | null;
+    outdatedSince: string | null;
+    overdueObligations: number;
+  }> =>
+    call("PUT", `/api/v1/procedures/${encodeURIComponent(params.id)}`, { body, headers }),
+  /** POST /api/v1/procedures/{id}/approve: The head approves the row of the list (p.8) */
+  postProceduresByIdApprove: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    code: string;
+    scope: string;
+    name: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    regulatedBy: string;
+    format: string;
+    informationSystem: string | null;
+    performer: string;
+    complaintBody: string;
+    appealProcedure: string;
+    appealBinding: string | null;
+    appealTerms: string;
+    legalRefs: string;
+    topicIds: Array<string>;
+    state: string;
+    approvedAt: string | null;
+    manual: {
+      version: number;
+      state: string;
+      effectiveFrom: string;
+    } | null;
+    outdatedSince: string | null;
+    overdueObligations: number;
+  }> =>
+    call("POST", `/api/v1/procedures/${encodeURIComponent(params.id)}/approve`, { headers }),
+  /** GET /api/v1/procedures/{id}/court-signals: Court signals of the procedure: court cases on its acts by status, instance and result, acts cancelled by decisions in force with the courts' reasons, their share, and the manual versions that cite them (Rules No. 111 Annex 4 p.2–4) */
+  getProceduresByIdCourtSignals: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    procedureId: string;
+    courtCases: number;
+    byStatus: Record<string, number>;
+    byInstance: Record<string, number>;
+    byResult: Record<string, number>;
+    actsAdopted: number;
+    actsCancelled: number;
+    cancelledShare: number;
+    cancelled: Array<{
+      courtCaseId: string;
+      court: string;
+      caseNumber: string | null;
+      actId: string | null;
+      actNumber: string | null;
+      appealNumber: string | null;
+      enteredIntoForceOn: string | null;
+      reasons: string | null;
+      instance: string;
+    }>;
+    changedBecause: Array<{
+      manualId: string;
+      version: number;
+      state: string;
+      effectiveFrom: string | null;
+      note: string;
+      courtCaseIds: Array<string>;
+    }>;
+    citation: string;
+  }> =>
+    call("GET", `/api/v1/procedures/${encodeURIComponent(params.id)}/court-signals`, { headers }),
+  /** GET /api/v1/procedures/{id}/divergences: The divergent decisions found in similar cases of the procedure, strongest first (APC 15-1(4); Rules No. 111 Annex 4 p.1) */
+  getProceduresByIdDivergences: (params: { id: string }, query?: { open?: "true" | "false"; all?: "true" | "false"; limit?: number; offset?: number }, headers?: Record<string, string>): Promise<{
+    procedureId: string;
+    bodyId: string;
+    total: number;
+    items: Array<{
+      id: string;
+      procedureId: string;
+      a: {
+        appealId: string;
+        number: string;
+        bodyId: string;
+        bodyCode: string;
+        outcome: "satisfied" | "partly_satisfied" | "refused" | "terminated";
+      };
+      b: {
+        appealId: string;
+        number: string;
+        bodyId: string;
+        bodyCode: string;
+        outcome: "satisfied" | "partly_satisfied" | "refused" | "terminated";
+      };
+      similarity: number;
+      normOverlap: number;
+      spread: "same_executor" | "executor" | "subdivision" | "body" | "region";
+      score: number;
+      group: {
+        key: string;
+        size: number;
+        outcomes: Record<string, number>;
+      };
+      current: boolean;
+      review: {
+        verdict: "justified" | "defect" | null;
+        measure: "update_manual" | "training" | "revoke_act" | "other" | null;
+        note: string | null;
+        reviewedBy: string | null;
+        reviewerName: string | null;
+        reviewedAt: string | null;
+      };
+    }>;
+  }> =>
+    call("GET", `/api/v1/procedures/${encodeURIComponent(params.id)}/divergences`, { query, headers }),
+  /** POST /api/v1/procedures/{id}/manuals: Draft a new version of the manual (Annex 2: sixteen rows, texts in kk/ru/en; row 12 as two sub-lists, A-15) */
+  postProceduresByIdManuals: (params: { id: string }, body: {
+    fields: {
+      r1?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r2?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r3?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r4?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r5?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r6?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r7?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r8?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r9?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r10?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r11?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r12Consider?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r12Satisfy?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r13?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r14?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r15?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+      r16?: {
+        kk?: string;
+        ru?: string;
+        en?: string;
+      };
+    };
+    none?: Array<"r8" | "r15" | "r16">;
+    basis?: {
+      note?: string;
+      courtCaseIds?: Array<string>;
+      divergenceIds?: Array<string>;
+    };
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    procedureId: string;
+    bodyId: string;
+    version: number | null;
+    state: string;
+    fields: Record<string, Record<string, string>>;
+    none: Array<string>;
+    effectiveFrom: string | null;
+    effectiveTo: string | null;
+    basis: {
+      note: string;
+      courtCaseIds: Array<string>;
+      divergenceIds: Array<string>;
+    };
+    missing: Array<string>;
+    returnedNote: string | null;
+    submittedAt: string | null;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    publishedAt: string | null;
+    createdAt: string;
+  }> =>
+    call("POST", `/api/v1/procedures/${encodeURIComponent(params.id)}/manuals`, { body, headers }),
+  /** GET /api/v1/procedures/{id}/manuals: The manual's versions, the one in the making first */
+  getProceduresByIdManuals: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    items: Array<{
+      id: string;
+      procedureId: string;
+      bodyId: string;
+      version: number | null;
+      state: string;
+      fields: Record<string, Record<string, string>>;
+      none: Array<string>;
+      effectiveFrom: string | null;
+      effectiveTo: string | null;
+      basis: {
+        note: string;
+        courtCaseIds: Array<string>;
+        divergenceIds: Array<string>;
+      };
+      missing: Array<string>;
+      returnedNote: string | null;
+      submittedAt: string | null;
+      approvedBy: string | null;
+      approvedAt: string | null;
+      publishedAt: string | null;
+      createdAt: string;
+    }>;
+  }> =>
+    call("GET", `/api/v1/procedures/${encodeURIComponent(params.id)}/manuals`, { headers }),
+  /** GET /api/v1/procedures/{id}/manuals/diff: Field by field, word-level differences between two numbered versions */
+  getProceduresByIdManualsDiff: (params: { id: string }, query: { from: number; to: number }, headers?: Record<string, string>): Promise<{
+    procedureId: string;
+    from: number;
+    to: number;
+    changes: Array<{
+      field: string;
+      lang: string;
+      ops: Array<{
+        op: "equal" | "insert" | "delete";
+        text: string;
+      }>;
+    }>;
+  }> =>
+    call("GET", `/api/v1/procedures/${encodeURIComponent(params.id)}/manuals/diff`, { query, headers }),
+  /** GET /api/v1/procedures/{id}/manuals/in-force: The manual version in force on a date (approved or published) */
+  getProceduresByIdManualsInForce: (params: { id: string }, query: { on: string }, headers?: Record<string, string>): Promise<{
+    id: string;
+    procedureId: string;
+    bodyId: string;
+    version: number | null;
+    state: string;
+    fields: Record<string, Record<string, string>>;
+    none: Array<string>;
+    effectiveFrom: string | null;
+    effectiveTo: string | null;
+    basis: {
+      note: string;
+      courtCaseIds: Array<string>;
+      divergenceIds: Array<string>;
+    };
+    missing: Array<string>;
+    returnedNote: string | null;
+    submittedAt: string | null;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    publishedAt: string | null;
+    createdAt: string;
+  }> =>
+    call("GET", `/api/v1/procedures/${encodeURIComponent(params.id)}/manuals/in-force`, { query, headers }),
+  /** GET /api/v1/procedures/{id}/repeats: Repeat appeals of the procedure (APC 70(5)): linked repeats per procedure and per applicant (personal data masked), and suggested links not yet made */
+  getProceduresByIdRepeats: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    procedureId: string;
+    appeals: number;
+    repeats: number;
+    applicants: Array<{
+      applicant: {
+        name: string | null;
+        iin: string | null;
+      };
+      appeals: number;
+      repeats: number;
+    }>;
+    suggestions: Array<{
+      appealId: string;
+      number: string;
+      earlierId: string;
+      earlierNumber: string;
+      similarity: number;
+    }>;
+    citation: string;
+  }> =>
+    call("GET", `/api/v1/procedures/${encodeURIComponent(params.id)}/repeats`, { headers }),
+  /** POST /api/v1/procedures/{id}/retire: The head takes the procedure off the list */
+  postProceduresByIdRetire: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    code: string;
+    scope: string;
+    name: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    regulatedBy: string;
+    format: string;
+    informationSystem: string | null;
+    performer: string;
+    complaintBody: string;
+    appealProcedure: string;
+    appealBinding: string | null;
+    appealTerms: string;
+    legalRefs: string;
+    topicIds: Array<string>;
+    state: string;
+    approvedAt: string | null;
+    manual: {
+      version: number;
+      state: string;
+      effectiveFrom: string;
+    } | null;
+    outdatedSince: string | null;
+    overdueObligations: number;
+  }> =>
+    call("POST", `/api/v1/procedures/${encodeURIComponent(params.id)}/retire`, { headers }),
+  /** GET /api/v1/procedures/annex1: The list in the Annex 1 layout: the eight columns with their labels in kk, ru or en */
+  getProceduresAnnex1: (query: { bodyId: string; lang?: "kk" | "ru" | "en" }, headers?: Record<string, string>): Promise<{
+    bodyId: string;
+    lang: string;
+    citation: string;
+    columns: Array<{
+      n: number;
+      label: string;
+    }>;
+    rows: Array<{
+      id: string;
+      state: string;
+      cells: Array<string>;
+    }>;
+  }> =>
+    call("GET", `/api/v1/procedures/annex1`, { query, headers }),
+  /** GET /api/v1/procedures/diagnosis: Diagnosis (p.8): topics of the appeals the body handled in the last 12 months that no procedure covers, public services excluded */
+  getProceduresDiagnosis: (query: { bodyId: string }, headers?: Record<string, string>): Promise<{
+    bodyId: string;
+    since: string;
+    citation: string;
+    suggestions: Array<{
+      topicId: string;
+      topicCode: string;
+      topic: {
+        kk: string;
+        ru: string;
+        en: string;
+      };
+      appeals: number;
+      examples: Array<string>;
+    }>;
+    excludedPublicServiceTopics: Array<string>;
+  }> =>
+    call("GET", `/api/v1/procedures/diagnosis`, { query, headers }),
+  /** GET /api/v1/public/knowledge: Search the published Knowledge Base: manuals, standard forms, answers (kk, ru, en; typos tolerated; highlights in <mark>) */
+  getPublicKnowledge: (query: { q: string; lang?: "kk" | "ru" | "en"; bodyId?: string }, headers?: Record<string, string>): Promise<{
+    q: string;
+    lang: string;
+    correctedQuery: string | null;
+    items: Array<{
+      kind: string;
+      id: string;
+      bodyId: string | null;
+      title: string;
+      titleHighlighted: string;
+      snippet: string;
+      rank: number;
+    }>;
+  }> =>
+    call("GET", `/api/v1/public/knowledge`, { query, headers }),
+  /** GET /api/v1/public/knowledge/manuals/{id}: The published manual of a procedure (id = the procedure), with its sixteen rows and labels in kk, ru, en */
+  getPublicKnowledgeManualsById: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    procedure: {
+      id: string;
+      bodyId: string;
+      code: string;
+      name: {
+        kk: string;
+        ru: string;
+        en: string;
+      };
+      scope: string;
+    };
+    title: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    version: number;
+    effectiveFrom: string;
+    effectiveTo: string | null;
+    publishedAt: string | null;
+    outdatedSince: string | null;
+    rows: Array<{
+      key: string;
+      row: string;
+      label: {
+        kk: string;
+        ru: string;
+        en: string;
+      };
+      text: Record<string, string>;
+      none: boolean;
+    }>;
+  }> =>
+    call("GET", `/api/v1/public/knowledge/manuals/${encodeURIComponent(params.id)}`, { headers }),
   /** GET /api/v1/receptions/bookings: My bookings (the signed-in applicant), the latest slot first, each with its session */
   getReceptionsBookings: (headers?: Record<string, string>): Promise<{
     items: Array<{
@@ -3956,6 +6864,44 @@ export function createClient(options: ClientOptions) {
     version: number;
   }> =>
     call("POST", `/api/v1/receptions/sessions/${encodeURIComponent(params.id)}/bookings`, { body, headers }),
+  /** POST /api/v1/report-runs: Start a report run (a job): 202 with its id; poll it for progress, then download its file */
+  postReportRuns: (body: {
+    kind: string;
+    params: Record<string, unknown>;
+    lang?: "kk" | "ru" | "en";
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+  }> =>
+    call("POST", `/api/v1/report-runs`, { body, headers }),
+  /** GET /api/v1/report-runs: My report runs, newest first */
+  getReportRuns: (headers?: Record<string, string>): Promise<{
+    items: Array<{
+      id: string;
+      kind: string;
+      state: "queued" | "running" | "done" | "failed";
+      progress: number;
+      error?: string;
+      filename?: string;
+      createdAt: string;
+      finishedAt?: string;
+    }>;
+  }> =>
+    call("GET", `/api/v1/report-runs`, { headers }),
+  /** GET /api/v1/report-runs/{id}: A report run: state (queued, running, done, failed), progress 0–1, the reason of a failure */
+  getReportRunsById: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    id: string;
+    kind: string;
+    state: "queued" | "running" | "done" | "failed";
+    progress: number;
+    error?: string;
+    filename?: string;
+    createdAt: string;
+    finishedAt?: string;
+  }> =>
+    call("GET", `/api/v1/report-runs/${encodeURIComponent(params.id)}`, { headers }),
+  /** GET /api/v1/report-runs/{id}/file: The run's file (XLSX, DOCX, PDF) as an attachment */
+  getReportRunsByIdFile: (params: { id: string }, headers?: Record<string, string>): Promise<unknown> =>
+    call("GET", `/api/v1/report-runs/${encodeURIComponent(params.id)}/file`, { headers }),
   /** DELETE /api/v1/roles/{id}: Revoke a role grant */
   deleteRolesById: (params: { id: string }, headers?: Record<string, string>): Promise<{
     id: string;
@@ -4852,6 +7798,133 @@ export function createClient(options: ClientOptions) {
     }>;
   }> =>
     call("GET", `/api/v1/services/quality`, { query, headers }),
+  /** GET /api/v1/target-indicators/{bodyId}/{year}: Rules No. 111 p.5(7): the target, the actual share (court module indicator), met or not, the trend (AT-30) */
+  getTargetIndicatorsByBodyIdByYear: (params: { bodyId: string; year: string }, headers?: Record<string, string>): Promise<{
+    bodyId: string;
+    year: number;
+    denominator: string;
+    target: {
+      targetPercent: number;
+      baselinePercent: number | null;
+      baselineYear: number | null;
+      ndpIndicator: string | null;
+      approvalRequired: boolean;
+      approvedOn: string | null;
+      approvedBy: string | null;
+      approved: boolean;
+    } | null;
+    actual: {
+      year: number;
+      unlawful: number;
+      denominator: number;
+      sharePercent: number | null;
+    };
+    previous: {
+      year: number;
+      unlawful: number;
+      denominator: number;
+      sharePercent: number | null;
+    };
+    changePercentagePoints: number | null;
+    reduced: boolean | null;
+    met: boolean | null;
+    trend: Array<{
+      year: number;
+      actualPercent: number | null;
+      unlawful: number;
+      denominator: number;
+      targetPercent: number | null;
+    }>;
+    citation: string;
+  }> =>
+    call("GET", `/api/v1/target-indicators/${encodeURIComponent(params.bodyId)}/${encodeURIComponent(params.year)}`, { headers }),
+  /** PUT /api/v1/target-indicators/{bodyId}/{year}: Set the target of a year (a change needs the head's approval again) */
+  putTargetIndicatorsByBodyIdByYear: (params: { bodyId: string; year: string }, body: {
+    targetPercent: number;
+    baselinePercent?: number;
+    baselineYear?: number;
+    ndpIndicator?: string;
+    denominator?: "appealed_in_court" | "decided_in_force";
+    approvalRequired?: boolean;
+  }, headers?: Record<string, string>): Promise<{
+    bodyId: string;
+    year: number;
+    denominator: string;
+    target: {
+      targetPercent: number;
+      baselinePercent: number | null;
+      baselineYear: number | null;
+      ndpIndicator: string | null;
+      approvalRequired: boolean;
+      approvedOn: string | null;
+      approvedBy: string | null;
+      approved: boolean;
+    } | null;
+    actual: {
+      year: number;
+      unlawful: number;
+      denominator: number;
+      sharePercent: number | null;
+    };
+    previous: {
+      year: number;
+      unlawful: number;
+      denominator: number;
+      sharePercent: number | null;
+    };
+    changePercentagePoints: number | null;
+    reduced: boolean | null;
+    met: boolean | null;
+    trend: Array<{
+      year: number;
+      actualPercent: number | null;
+      unlawful: number;
+      denominator: number;
+      targetPercent: number | null;
+    }>;
+    citation: string;
+  }> =>
+    call("PUT", `/api/v1/target-indicators/${encodeURIComponent(params.bodyId)}/${encodeURIComponent(params.year)}`, { body, headers }),
+  /** POST /api/v1/target-indicators/{bodyId}/{year}/approve: The head of the body approves the target (Rules No. 111 p.5(7), English text; §1.7 D-04) */
+  postTargetIndicatorsByBodyIdByYearApprove: (params: { bodyId: string; year: string }, headers?: Record<string, string>): Promise<{
+    bodyId: string;
+    year: number;
+    denominator: string;
+    target: {
+      targetPercent: number;
+      baselinePercent: number | null;
+      baselineYear: number | null;
+      ndpIndicator: string | null;
+      approvalRequired: boolean;
+      approvedOn: string | null;
+      approvedBy: string | null;
+      approved: boolean;
+    } | null;
+    actual: {
+      year: number;
+      unlawful: number;
+      denominator: number;
+      sharePercent: number | null;
+    };
+    previous: {
+      year: number;
+      unlawful: number;
+      denominator: number;
+      sharePercent: number | null;
+    };
+    changePercentagePoints: number | null;
+    reduced: boolean | null;
+    met: boolean | null;
+    trend: Array<{
+      year: number;
+      actualPercent: number | null;
+      unlawful: number;
+      denominator: number;
+      targetPercent: number | null;
+    }>;
+    citation: string;
+  }> =>
+    call("POST", `/api/v1/target-indicators/${encodeURIComponent(params.bodyId)}/${encodeURIComponent(params.year)}/approve`, { headers }),
   /** GET /api/v1/terms: Every legal time limit Tynda knows, with its citation */
   getTerms: (headers?: Record<string, string>): Promise<{
     terms: Array<{
@@ -4980,7 +8053,7 @@ export function createClient(options: ClientOptions) {
   postTokens: (body: {
     name: string;
     officialId?: string;
-    scopes: Array<"calendar.manage" | "bodies.manage" | "topics.manage" | "officials.read" | "officials.read_personal" | "officials.manage" | "roles.assign" | "tokens.manage" | "integrations.manage" | "audit.read" | "applicant.profile" | "applicants.read_personal" | "appeal.file" | "appeal.read" | "appeal.register" | "appeal.assign" | "appeal.decide" | "appeal.sign" | "appeal.extend" | "complaint.review" | "service_complaint.consider" | "services.manage" | "monitoring.control" | "kb.read" | "kb.edit" | "act_template.approve" | "practice.generalize" | "practice.review" | "reports.read" | "petition.file" | "petition.moderate" | "petition.manage" | "reception.book" | "reception.manage" | "instruction.manage" | "instruction.execute">;
+    scopes: Array<"calendar.manage" | "bodies.manage" | "topics.manage" | "officials.read" | "officials.read_personal" | "officials.manage" | "roles.assign" | "tokens.manage" | "integrations.manage" | "audit.read" | "applicant.profile" | "applicants.read_personal" | "appeal.file" | "appeal.read" | "appeal.register" | "appeal.assign" | "appeal.decide" | "appeal.sign" | "appeal.extend" | "appeal.decide_recusal" | "complaint.review" | "service_complaint.consider" | "services.manage" | "monitoring.control" | "kb.read" | "kb.edit" | "kb.approve" | "act_template.approve" | "practice.generalize" | "practice.review" | "practice.contribute" | "reports.read" | "petition.file" | "petition.moderate" | "petition.manage" | "reception.book" | "reception.manage" | "instruction.manage" | "instruction.execute">;
     expiresAt?: string;
   }, headers?: Record<string, string>): Promise<{
     id: string;
@@ -5052,6 +8125,32 @@ export function createClient(options: ClientOptions) {
     parentId: string | null;
   }> =>
     call("POST", `/api/v1/topics`, { body, headers }),
+  /** POST /api/v1/uniformity/runs: Analyse the decided cases of a body and its subordinate bodies for divergent decisions in similar cases (APC 15-1(4)); small data inline (201), a region as a job (202) */
+  postUniformityRuns: (body: {
+    bodyId: string;
+  }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    state: "queued" | "running" | "finished" | "failed";
+    startedBy: string;
+    startedAt: string;
+    finishedAt: string | null;
+    counts: Record<string, number>;
+    error: string | null;
+  }> =>
+    call("POST", `/api/v1/uniformity/runs`, { body, headers }),
+  /** GET /api/v1/uniformity/runs/{id}: A run of the analysis: its state and counts */
+  getUniformityRunsById: (params: { id: string }, headers?: Record<string, string>): Promise<{
+    id: string;
+    bodyId: string;
+    state: "queued" | "running" | "finished" | "failed";
+    startedBy: string;
+    startedAt: string;
+    finishedAt: string | null;
+    counts: Record<string, number>;
+    error: string | null;
+  }> =>
+    call("GET", `/api/v1/uniformity/runs/${encodeURIComponent(params.id)}`, { headers }),
   /** GET /api/v1/verify/{id}: Public check of an act: number, body, date, signer, and whether the text and signature still match (no sign-in) */
   getVerifyById: (params: { id: string }, headers?: Record<string, string>): Promise<{
     id: string;

@@ -57,3 +57,9 @@ test('an incomplete mail or SMS setting stops start-up naming the variable, and 
   assert.deepEqual(problems({ SMTP_SECURE: 'maybe', SMTP_FROM: 'nobody', SMTP_PORT: '70000' }), ['SMTP_FROM', 'SMTP_PORT', 'SMTP_SECURE']);
   assert.deepEqual(problems({ SMS_GATEWAY_URL: 'ftp://x', SMS_GATEWAY_BODY: '{"text":"{{text}}"}' }), ['SMS_GATEWAY_BODY', 'SMS_GATEWAY_URL']);
 });
+
+test('webhooks go only to https on public addresses unless TYNDA_WEBHOOK_ALLOW_HTTP / TYNDA_WEBHOOK_ALLOW_PRIVATE say otherwise', () => {
+  assert.deepEqual(loadConfig({}).webhooks, { allowHttp: false, allowPrivate: false });
+  assert.deepEqual(loadConfig({ TYNDA_WEBHOOK_ALLOW_HTTP: 'on', TYNDA_WEBHOOK_ALLOW_PRIVATE: 'on' }).webhooks, { allowHttp: true, allowPrivate: true });
+  assert.throws(() => loadConfig({ TYNDA_WEBHOOK_ALLOW_PRIVATE: 'yes' }), (e: unknown) => e instanceof ConfigError && e.problems[0]!.variable === 'TYNDA_WEBHOOK_ALLOW_PRIVATE');
+});

@@ -49,6 +49,9 @@ const schema = z.object({
   TYNDA_TRUST_DIR: z.string().min(1).optional(),
   // the public address of this server, printed on acts as the verification link (/verify/{id}); default http://localhost:PORT
   TYNDA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // webhooks (docs/integrations.md): http:// subscription URLs, and targets on loopback or private networks (tests, closed networks)
+  TYNDA_WEBHOOK_ALLOW_HTTP: z.enum(['on', 'off']).default('off'),
+  TYNDA_WEBHOOK_ALLOW_PRIVATE: z.enum(['on', 'off']).default('off'),
   OIDC_SCOPE: z.string().regex(/^openid( [\w.:-]+)*$/, 'must start with "openid", scopes separated by spaces').default('openid'),
 });
 
@@ -72,6 +75,8 @@ export interface Config {
   trustDir: string | undefined;
   /** the base of verification links printed on acts */
   publicUrl: string;
+  /** where webhooks may be delivered: http:// too, and loopback / private addresses too (both off by default) */
+  webhooks: { allowHttp: boolean; allowPrivate: boolean };
 }
 
 export interface OidcConfig {
@@ -169,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     demo: e.TYNDA_DEMO ? e.TYNDA_DEMO === 'on' : !e.DATABASE_URL,
     trustDir: e.TYNDA_TRUST_DIR === undefined ? undefined : path.resolve(e.TYNDA_TRUST_DIR),
+    webhooks: { allowHttp: e.TYNDA_WEBHOOK_ALLOW_HTTP === 'on', allowPrivate: e.TYNDA_WEBHOOK_ALLOW_PRIVATE === 'on' },
     publicUrl: (e.TYNDA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_REDIRECT_URI
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, redirectUri: e.OIDC_REDIRECT_URI, scope: e.OIDC_SCOPE }

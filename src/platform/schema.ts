@@ -290,6 +290,20 @@ export interface Schema {
   hearing: HearingTable;
   calendar_feed: CalendarFeedTable;
   admin_procedure: AdminProcedureTable;
+  kb_manual_version: KbManualVersionTable;
+  kb_answer: KbAnswerTable;
+  kb_obligation: KbObligationTable;
+  kb_search_document: KbSearchDocumentView;
+  problem_card: ProblemCardTable;
+  problem_card_appeal: ProblemCardAppealTable;
+  problem_card_event: ProblemCardEventTable;
+  report_run: ReportRunTable;
+  generalization_campaign: GeneralizationCampaignTable;
+  generalization_request: GeneralizationRequestTable;
+  generalization_row: GeneralizationRowTable;
+  target_indicator: TargetIndicatorTable;
+  uniformity_run: UniformityRunTable;
+  divergence: DivergenceTable;
 }
 
 // notifications (migrations/010_notifications.sql)
@@ -393,6 +407,10 @@ export interface AppealTable {
   repeat_of: string | null;
   admin_procedure_id: Generated<string | null>;
   idempotency_key: string | null;
+  /** REG p.5(4)-(5): under control of the monitoring department, returned for rework, or the answer accepted (migration 105) */
+  control_status: 'under_control' | 'returned' | 'accepted' | null;
+  control_reason: string | null;
+  rework_count: Generated<number>;
   version: Generated<number>;
   event_count: Generated<number>;
   last_event_hash: Generated<string>;
@@ -929,4 +947,247 @@ export interface AdminProcedureTable {
   created_by: string;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+// monitoring of appeals: cards of problem issues (migrations/104_monitoring.sql)
+export interface ProblemCardTable {
+  id: Generated<string>;
+  territory_id: string;
+  topic_id: string;
+  period_from: string;
+  period_to: string;
+  status: Generated<'open' | 'in_progress' | 'resolved'>;
+  measures: Generated<string>;
+  body_ids: Generated<string[]>;
+  volume: Generated<number>;
+  previous_volume: Generated<number>;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProblemCardAppealTable {
+  card_id: string;
+  appeal_id: string;
+}
+
+export interface ProblemCardEventTable {
+  id: Generated<number>;
+  card_id: string;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  details: Json<unknown>;
+}
+
+// report runs, generalization campaigns and target indicators (migrations/103_generalization.sql)
+export interface ReportRunTable {
+  id: Generated<string>;
+  kind: string;
+  params: Json<unknown>;
+  lang: string;
+  body_id: string;
+  requested_by: string;
+  state: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  progress: Generated<number>;
+  attempts: Generated<number>;
+  lease_until: Timestamp | null;
+  error: string | null;
+  filename: string | null;
+  content_type: string | null;
+  file_sha256: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface GeneralizationCampaignTable {
+  id: Generated<string>;
+  body_id: string;
+  year: number;
+  half: number;
+  period_from: string;
+  period_to: string;
+  due_on: string;
+  starts_on: string;
+  state: Generated<'draft' | 'collecting' | 'final' | 'submitted'>;
+  overdue: Generated<boolean>;
+  requested_on: string | null;
+  requested_by: string | null;
+  shortcomings: string | null;
+  proposals: string | null;
+  other_notes: string | null;
+  finalised_at: Timestamp | null;
+  finalised_by: string | null;
+  submitted_on: string | null;
+  submitted_by: string | null;
+  submitted_to: string | null;
+  submission_ref: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface GeneralizationRequestTable {
+  campaign_id: string;
+  subdivision_id: string;
+  requested_on: string;
+  status: Generated<'requested' | 'submitted'>;
+  submitted_on: string | null;
+  submitted_by: string | null;
+  reminders: Generated<number>;
+  last_reminded_on: string | null;
+}
+
+export interface GeneralizationRowTable {
+  id: Generated<string>;
+  campaign_id: string;
+  subdivision_id: string | null;
+  court_case_id: string | null;
+  position: number;
+  cells: Json<Record<string, string>>;
+  status: 'pending' | 'in_force';
+  instance: string | null;
+  first_result: string | null;
+  appeal_result: string | null;
+  cassation_result: string | null;
+  final_result: string | null;
+  area: string | null;
+  procedure: string | null;
+  found_unlawful: Generated<boolean>;
+  private_rulings: Generated<number>;
+  private_rulings_executed: Generated<number>;
+  reasoning_analysis: string | null;
+  illegality_found: boolean | null;
+  illegality_description: string | null;
+  loss_causes: string | null;
+  deficiency_type: 'regulatory' | 'law_enforcement' | null;
+  measures_taken: string | null;
+  proposals: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  version: Generated<number>;
+}
+
+export interface TargetIndicatorTable {
+  body_id: string;
+  year: number;
+  target_percent: ColumnType<string, string | number, string | number>;
+  baseline_percent: ColumnType<string | null, string | number | null, string | number | null>;
+  baseline_year: number | null;
+  ndp_indicator: string | null;
+  denominator: Generated<'appealed_in_court' | 'decided_in_force'>;
+  approval_required: Generated<boolean>;
+  approved_on: string | null;
+  approved_by: string | null;
+  set_by: string;
+  updated_at: Timestamp;
+}
+
+// the Knowledge Base (migrations/101_knowledge.sql)
+export interface KbManualVersionTable {
+  id: Generated<string>;
+  procedure_id: string;
+  body_id: string;
+  version: number | null;
+  state: 'draft' | 'submitted' | 'approved' | 'published';
+  fields: Json<Record<string, Partial<Localized>>>;
+  none_rows: Generated<string[]>;
+  effective_from: string | null;
+  effective_to: string | null;
+  basis: ColumnType<{ note: string; courtCaseIds: string[]; divergenceIds: string[] }, string | undefined, string>;
+  submitted_at: Timestamp | null;
+  returned_note: string | null;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  published_at: Timestamp | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface KbAnswerTable {
+  id: Generated<string>;
+  body_id: string;
+  procedure_id: string | null;
+  question: Json<Partial<Localized>>;
+  answer: Json<Partial<Localized>>;
+  state: Generated<'draft' | 'published'>;
+  published_at: Timestamp | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface KbObligationTable {
+  id: Generated<string>;
+  body_id: string;
+  procedure_id: string;
+  kind: 'verification' | 'procedure_change' | 'proposal';
+  period: string | null;
+  summary: Generated<string>;
+  adopted_on: string | null;
+  published_on: string | null;
+  in_force_on: string | null;
+  change_basis: 'entry_into_force' | 'publication' | 'adoption' | null;
+  change_date: string | null;
+  subdivision_id: string | null;
+  due: string | null;
+  state: Generated<'open' | 'done' | 'accepted' | 'rejected'>;
+  result: 'compliant' | 'needs_update' | null;
+  note: string | null;
+  done_on: string | null;
+  done_by: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface KbSearchDocumentView {
+  kind: 'manual' | 'form' | 'answer';
+  ref_id: string;
+  body_id: string | null;
+  lang: 'kk' | 'ru' | 'en';
+  title: string;
+  content: string;
+}
+
+// the uniformity analysis, APC 15-1(4) (migrations/102_uniformity.sql)
+export interface UniformityRunTable {
+  id: Generated<string>;
+  body_id: string;
+  state: 'queued' | 'running' | 'finished' | 'failed';
+  started_by: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  counts: Json<Record<string, number>>;
+  error: string | null;
+}
+
+export interface DivergenceTable {
+  id: Generated<string>;
+  procedure_id: string;
+  appeal_a: string;
+  appeal_b: string;
+  outcome_a: string;
+  outcome_b: string;
+  similarity: ColumnType<string, string | number, string | number>;
+  norm_overlap: ColumnType<string, string | number, string | number>;
+  spread: string;
+  score: ColumnType<string, string | number, string | number>;
+  group_key: string;
+  group_size: number;
+  group_outcomes: Json<Record<string, number>>;
+  first_run_id: string;
+  last_run_id: string;
+  current: Generated<boolean>;
+  verdict: 'justified' | 'defect' | null;
+  measure: 'update_manual' | 'training' | 'revoke_act' | 'other' | null;
+  review_note: string | null;
+  reviewed_by: string | null;
+  reviewer_name: string | null;
+  reviewed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }

@@ -225,6 +225,10 @@ export interface Case {
   timeline: TimelineEvent[];
   deadlines: CaseDeadline[];
   actions: { action: string; citation: string }[];
+  /** REG p.5(4)-(5): the control of the answer (docs/appeal-control.md) */
+  controlStatus?: 'under_control' | 'returned' | 'accepted' | null;
+  reworkCount?: number;
+  control?: AppealControl | null;
 }
 export interface ListItem {
   id: string;
@@ -240,19 +244,22 @@ export interface ListItem {
   executor_id: string | null;
   /** the case version a step on it names (409 version_conflict when stale) */
   version: number;
+  control_status?: 'under_control' | 'returned' | 'accepted' | null;
+  rework_count?: number;
 }
 export interface AppealList {
   items: ListItem[];
   total: number;
   page: number;
   pageSize: number;
-  counters: { new: number; mine: number; dueSoon: number; overdue: number };
+  counters: { new: number; mine: number; dueSoon: number; overdue: number; returned?: number };
 }
 export interface ListQuery {
   view?: 'mine' | 'subdivision' | 'body' | 'due_soon' | 'overdue' | 'all';
   state?: string;
   type?: string;
   q?: string;
+  control?: 'under_control' | 'returned';
   page?: number;
   pageSize?: number;
 }
@@ -547,6 +554,152 @@ export interface Rating {
   receiptKey: string;
 }
 
+// ---- the officials' workspace: organisation, service-complaint desk, petitions desk (docs/workspace.md) ----
+
+export interface Subdivision {
+  id: string;
+  bodyId: string;
+  parentId: string | null;
+  code: string;
+  kind: string;
+  name: Localized;
+  active: boolean;
+}
+export interface Position {
+  id: string;
+  bodyId: string;
+  subdivisionId: string | null;
+  code: string;
+  title: Localized;
+  role: string | null;
+}
+export interface Appointment {
+  id: string;
+  positionId: string;
+  bodyId: string;
+  subdivisionId: string | null;
+  title: Localized;
+  role: string | null;
+  acting: boolean;
+  actingFor: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+export interface StaffOfficial extends Omit<Official, 'appointments'> {
+  appointments: Appointment[];
+}
+export interface AppointmentInput {
+  positionId: string;
+  acting: boolean;
+  actingFor?: string;
+  validFrom: string;
+  validTo?: string;
+}
+export interface PetitionCase extends Petition {
+  bodyId: string;
+  competence: string;
+  level: string;
+  sentOn: string | null;
+  registeredOn: string | null;
+  due: string | null;
+  decision: Record<string, unknown> | null;
+  decidedOn: string | null;
+  version: number;
+  applicant: Record<string, unknown>;
+  duties: Record<string, unknown>;
+  checkBy: string | null;
+  mediaBy: string | null;
+  sendBy: string | null;
+  publishDecisionBy: string | null;
+  returnedAppealId: string | null;
+  timeline: TimelineEvent[];
+}
+
+// answers under control and the head's view of a body (docs/appeal-control.md; REG p.5(4)-(5))
+export interface AppealControl {
+  status: 'under_control' | 'returned' | 'accepted' | null;
+  reason: string | null;
+  reworkCount: number;
+  versions: { n: number; at: string; actor: string; action: string; kind: string; text: string | null; outcome: string | null; actNumber: string | null }[];
+  reviews: { at: string; actor: string; result: 'taken' | 'returned' | 'accepted'; version: number | null; issues: string[]; note: string | null; assessment: Record<string, boolean> | null }[];
+}
+export interface BodyLoadRow {
+  executorId: string | null;
+  open: number;
+  dueSoon: number;
+  overdue: number;
+  underControl: number;
+  awaitingRework: number;
+  returns: number;
+  returnedCases: number;
+}
+export const appealControlApi = {
+  bodyLoad: (bodyId: string, period: { from?: string; to?: string } = {}) => call<{ bodyId: string; executors: BodyLoadRow[] }>('GET', `/api/v1/appeals/load${qs({ bodyId, ...period })}`).then((r) => r.executors),
+};
+
+// ---- the Knowledge Base (docs/knowledge.md: Rules No. 111 p.6–13, Annexes 1–2) ----
+export interface KbSearchItem { kind: 'manual' | 'form' | 'answer'; id: string; bodyId: string | null; title: string; titleHighlighted: string; snippet: string; rank: number }
+export interface KbSearch { q: string; lang: Lang; correctedQuery: string | null; items: KbSearchItem[] }
+export interface KbPublicManual {
+  procedure: { id: string; bodyId: string; code: string; name: Localized; scope: string };
+  title: Localized;
+  version: number;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  publishedAt: string | null;
+  outdatedSince: string | null;
+  rows: { key: string; row: string; label: Localized; text: Partial<Localized>; none: boolean }[];
+}
+export interface KbProcedure {
+  id: string; bodyId: string; code: string; scope: string; name: Localized; regulatedBy: string; format: string; informationSystem: string | null; performer: string; complaintBody: string;
+  appealProcedure: string; appealBinding: string | null; appealTerms: string; legalRefs: string; topicIds: string[]; state: string; approvedAt: string | null;
+  manual: { version: number; state: string; effectiveFrom: string } | null; outdatedSince: string | null; overdueObligations: number;
+}
+export interface KbManual {
+  id: string; procedureId: string; version: number | null; state: string; fields: Record<string, Partial<Localized>>; none: string[]; effectiveFrom: string | null; effectiveTo: string | null;
+  basis: { note: string; courtCaseIds: string[]; divergenceIds: string[] }; missing: string[]; approvedAt: string | null; publishedAt: string | null; createdAt: string;
+}
+export interface KbObligation {
+  id: string; procedureId: string; procedureCode: string; procedureName: Localized; kind: 'verification' | 'procedure_change' | 'proposal'; period: string | null; summary: string;
+  changeDate: string | null; due: string | null; state: string; overdue: boolean; result: string | null; note: string | null; doneOn: string | null; citation: string;
+}
+export interface KbProcedureDetail extends KbProcedure {
+  manuals: KbManual[];
+  obligations: KbObligation[];
+  labels: { annex1: { n: number; field: string; label: Localized }[]; rows: { key: string; row: string; label: Localized }[] };
+}
+export interface KbDiff { from: number; to: number; changes: { field: string; lang: Lang; ops: { op: 'equal' | 'insert' | 'delete'; text: string }[] }[] }
+export interface KbDiagnosis { since: string; suggestions: { topicId: string; topicCode: string; topic: Localized; appeals: number; examples: string[] }[]; excludedPublicServiceTopics: string[] }
+
+// ---- the uniformity analysis (docs/uniformity.md) ----
+export type UniformityOutcome = 'satisfied' | 'partly_satisfied' | 'refused' | 'terminated';
+export interface UniformityRun { id: string; bodyId: string; state: 'queued' | 'running' | 'finished' | 'failed'; startedAt: string; finishedAt: string | null; counts: Record<string, number>; error: string | null }
+export interface DivergenceItem {
+  id: string; procedureId: string; similarity: number; normOverlap: number; spread: 'same_executor' | 'executor' | 'subdivision' | 'body' | 'region'; score: number; current: boolean;
+  a: { appealId: string; number: string; bodyId: string; bodyCode: string; outcome: UniformityOutcome };
+  b: { appealId: string; number: string; bodyId: string; bodyCode: string; outcome: UniformityOutcome };
+  group: { key: string; size: number; outcomes: Partial<Record<UniformityOutcome, number>> };
+  review: { verdict: 'justified' | 'defect' | null; measure: string | null; note: string | null; reviewerName: string | null; reviewedAt: string | null };
+}
+export interface DivergenceList { procedureId: string; bodyId: string; total: number; items: DivergenceItem[] }
+export interface DivergenceSide {
+  appealId: string; number: string; bodyId: string; body: Partial<Localized> | null; subdivision: Partial<Localized> | null; executor: string | null; regionId: string | null;
+  decidedAt: string | null; adoptedOn: string | null; actNumber: string | null; essence: string; reasons: string; legalBasis: string; norms: string[]; outcome: UniformityOutcome;
+  manual: { id: string; version: number | null; effectiveFrom: string | null } | null;
+}
+export interface Divergence extends DivergenceItem { sides: [DivergenceSide, DivergenceSide]; citation: string }
+export interface CourtSignalsData {
+  procedureId: string; courtCases: number; byStatus: Record<string, number>; byInstance: Record<string, number>; byResult: Record<string, number>;
+  actsAdopted: number; actsCancelled: number; cancelledShare: number; citation: string;
+  cancelled: { courtCaseId: string; court: string; caseNumber: string | null; actNumber: string | null; appealNumber: string | null; enteredIntoForceOn: string | null; reasons: string | null; instance: string }[];
+  changedBecause: { manualId: string; version: number; effectiveFrom: string | null; note: string; courtCaseIds: string[] }[];
+}
+export interface RepeatAppeals {
+  procedureId: string; appeals: number; repeats: number; citation: string;
+  applicants: { applicant: { name: string | null; iin: string | null }; appeals: number; repeats: number }[];
+  suggestions: { appealId: string; number: string; earlierId: string; earlierNumber: string; similarity: number }[];
+}
+
 export const api = {
   me: () => call<Me>('GET', '/api/v1/auth/me'),
   login: (login: string, password: string) => call<SignedIn>('POST', '/api/v1/auth/login', { login, password }),
@@ -607,4 +760,97 @@ export const api = {
   calendarYear: (year: number) => call<CalendarYear>('GET', `/api/v1/calendar/${year}`),
   putCalendarYear: (year: number, input: CalendarYearInput) => call<CalendarYear>('PUT', `/api/v1/calendar/${year}`, input),
   approveTemplate: (templateId: string) => call<ActTemplate>('POST', `/api/v1/act-templates/${encodeURIComponent(templateId)}/approve`),
+  // the officials' workspace (docs/workspace.md): bodies, subdivisions, positions, appointments, topics; the desks
+  staffOfficials: (bodyId: string) => call<{ officials: StaffOfficial[] }>('GET', `/api/v1/officials${qs({ bodyId })}`).then((r) => r.officials),
+  subdivisions: (bodyId: string) => call<{ subdivisions: Subdivision[] }>('GET', `/api/v1/bodies/${encodeURIComponent(bodyId)}/subdivisions`).then((r) => r.subdivisions),
+  addSubdivision: (bodyId: string, input: { code: string; kind: string; name: Localized; parentId?: string }) => call<Subdivision>('POST', `/api/v1/bodies/${encodeURIComponent(bodyId)}/subdivisions`, input),
+  positions: (bodyId: string) => call<{ positions: Position[] }>('GET', `/api/v1/bodies/${encodeURIComponent(bodyId)}/positions`).then((r) => r.positions),
+  addPosition: (bodyId: string, input: { code: string; title: Localized; subdivisionId?: string; role?: string }) => call<Position>('POST', `/api/v1/bodies/${encodeURIComponent(bodyId)}/positions`, input),
+  addOfficial: (input: { bodyId: string; fullName: string; iin?: string; email?: string; phone?: string }) => call<StaffOfficial>('POST', '/api/v1/officials', input),
+  appoint: (officialId: string, input: AppointmentInput) => call<{ id: string }>('POST', `/api/v1/officials/${encodeURIComponent(officialId)}/appointments`, input),
+  endAppointment: (officialId: string, appointmentId: string) => call<{ id: string }>('DELETE', `/api/v1/officials/${encodeURIComponent(officialId)}/appointments/${encodeURIComponent(appointmentId)}`),
+  addTopic: (input: { code: string; name: Localized; parentId?: string; competentBodyType?: string }) => call<{ id: string }>('POST', '/api/v1/topics', input),
+  serviceComplaintsAt: (q: { overdue?: boolean; state?: string }) => call<{ items: ServiceComplaint[] }>('GET', `/api/v1/service-complaints${qs({ overdue: q.overdue ? 'true' : undefined, state: q.state })}`).then((r) => r.items),
+  petitionsIn: (q: { state?: string; bodyId?: string; page?: number }) => call<{ items: PetitionCase[] }>('GET', `/api/v1/petitions${qs({ ...q })}`).then((r) => r.items),
+  petitionCase: (petitionId: string) => call<PetitionCase>('GET', `/api/v1/petitions/${encodeURIComponent(petitionId)}/case`),
+  petitionAct: (p: { id: string; version: number }, input: Record<string, unknown>) => call<PetitionCase>('POST', `/api/v1/petitions/${encodeURIComponent(p.id)}/actions`, { version: p.version, ...input }),
+  writtenSignature: (petitionId: string, input: { iin: string; name: string }) => call<{ count: number }>('POST', `/api/v1/petitions/${encodeURIComponent(petitionId)}/signatures`, { form: 'written', citizen: true, consent: true, ...input }),  // monitoring dashboards (docs/monitoring.md): figures, drill-down, fair table, topics, problem cards, the analytical note run
+  monitoringFigures: (q: MonitoringQuery & { groupBy: string }) => call<MonitoringFigures>('GET', `/api/v1/monitoring/figures${qs({ ...q })}`),
+  monitoringCases: (q: MonitoringQuery & { figure: string; page?: number }) => call<{ total: number; items: MonitoringCase[] }>('GET', `/api/v1/monitoring/cases${qs({ ...q })}`),
+  monitoringFair: (q: MonitoringQuery & { by: string }) => call<{ overallPer1000: number | null; rows: MonitoringFairRow[] }>('GET', `/api/v1/monitoring/fair${qs({ ...q })}`),
+  monitoringTopics: (q: MonitoringQuery) => call<{ comparedFrom: string; comparedTo: string; rows: MonitoringTopicRow[] }>('GET', `/api/v1/monitoring/topics${qs({ ...q })}`),
+  monitoringExportUrl: (q: MonitoringQuery & { chart: string; groupBy?: string; by?: string; format: 'csv' | 'xlsx' }) => `/api/v1/monitoring/export${qs({ ...q })}`,
+  problemCards: (q: { from?: string; to?: string }) => call<ProblemCard[]>('GET', `/api/v1/monitoring/problem-cards${qs({ ...q })}`),
+  refreshProblemCards: (from: string, to: string) => call<{ cards: { id: string; created: boolean }[] }>('POST', '/api/v1/monitoring/problem-cards/refresh', { from, to }),
+  updateProblemCard: (id: string, input: { version: number; measures?: string; status?: string }) => call<ProblemCard>('PATCH', `/api/v1/monitoring/problem-cards/${encodeURIComponent(id)}`, input),
+  startReportRun: (kind: string, params: Record<string, unknown>) => call<{ id: string }>('POST', '/api/v1/report-runs', { kind, params }),
+  reportRun: (id: string) => call<{ id: string; state: 'queued' | 'running' | 'done' | 'failed'; progress: number; error?: string; filename?: string }>('GET', `/api/v1/report-runs/${encodeURIComponent(id)}`),
+  // the Knowledge Base (docs/knowledge.md)
+  kbSearch: (q: string, lang: Lang) => call<KbSearch>('GET', `/api/v1/public/knowledge${qs({ q, lang })}`),
+  kbPublicManual: (procedureId: string) => call<KbPublicManual>('GET', `/api/v1/public/knowledge/manuals/${encodeURIComponent(procedureId)}`),
+  kbProcedures: (bodyId: string) => call<{ items: KbProcedure[] }>('GET', `/api/v1/procedures${qs({ bodyId })}`).then((r) => r.items),
+  kbDiagnosis: (bodyId: string) => call<KbDiagnosis>('GET', `/api/v1/procedures/diagnosis${qs({ bodyId })}`),
+  kbProcedure: (id: string) => call<KbProcedureDetail>('GET', `/api/v1/procedures/${encodeURIComponent(id)}`),
+  kbDiff: (id: string, from: number, to: number) => call<KbDiff>('GET', `/api/v1/procedures/${encodeURIComponent(id)}/manuals/diff${qs({ from, to })}`),
+  kbObligations: (bodyId: string, overdue: boolean) => call<{ today: string; items: KbObligation[] }>('GET', `/api/v1/knowledge/obligations${qs({ bodyId, overdue: overdue ? 'true' : undefined })}`),
+  // the uniformity analysis (docs/uniformity.md: APC 15-1(4), Rules No. 111 Annex 4)
+  divergences: (procedureId: string, q: { open?: boolean; limit?: number; offset?: number } = {}) => call<DivergenceList>('GET', `/api/v1/procedures/${encodeURIComponent(procedureId)}/divergences${qs({ open: q.open ? 'true' : undefined, limit: q.limit, offset: q.offset })}`),
+  divergence: (id: string) => call<Divergence>('GET', `/api/v1/divergences/${encodeURIComponent(id)}`),
+  reviewDivergence: (id: string, input: { verdict: string; measure?: string; note: string }) => call<Divergence>('POST', `/api/v1/divergences/${encodeURIComponent(id)}/review`, input),
+  startUniformityRun: (bodyId: string) => call<UniformityRun>('POST', '/api/v1/uniformity/runs', { bodyId }),
+  uniformityRun: (id: string) => call<UniformityRun>('GET', `/api/v1/uniformity/runs/${encodeURIComponent(id)}`),
+  courtSignals: (procedureId: string) => call<CourtSignalsData>('GET', `/api/v1/procedures/${encodeURIComponent(procedureId)}/court-signals`),
+  repeatAppeals: (procedureId: string) => call<RepeatAppeals>('GET', `/api/v1/procedures/${encodeURIComponent(procedureId)}/repeats`),
+};
+
+export interface MonitoringQuery { from?: string; to?: string; bodyId?: string; territoryId?: string; topicId?: string; channel?: string; month?: string; executorId?: string }
+export type MonitoringCounts = Record<'received' | 'inWork' | 'dueSoon' | 'overdue' | 'deemedRefused' | 'extended' | 'answered' | 'late' | 'underControl' | 'returned' | 'returns', number>;
+export interface MonitoringFigures { asOf: string; dueSoonUntil: string; totals: MonitoringCounts; groups: (MonitoringCounts & { key: string; label: string })[] }
+export interface MonitoringCase { id: string; number: string; bodyName: string; state: string; receivedOn: string; due: string; executorName: string | null; topicName: string | null }
+export interface MonitoringFairRow { key: string; label: string; received: number; late: number; latePer1000: number | null; expectedLate: number; adjustedRatio: number | null; adjustedPer1000: number | null; reliable: boolean }
+export interface MonitoringTopicRow { territoryId: string; territoryName: string; topicId: string; topicName: string; volume: number; previous: number; growth: number; rising: boolean; problem: boolean }
+export interface ProblemCard { id: string; territoryName: string; topicName: string; from: string; to: string; volume: number; previousVolume: number; trend: 'up' | 'down' | 'flat'; bodies: { id: string; name: string }[]; measures: string; status: 'open' | 'in_progress' | 'resolved'; version: number; appeals: { id: string; number: string; summary: string; receivedOn: string }[] }
+
+// ---- generalization of practice, target indicators and report runs (docs/reports.md; Rules No. 111 p.16, p.5(7)) ----
+export interface GenOutcomes { forBody: number; againstBody: number; partly: number; other: number }
+export interface GenCampaign {
+  id: string; bodyId: string; year: number; half: number; periodFrom: string; periodTo: string; dueOn: string; startsOn: string; state: 'draft' | 'collecting' | 'final' | 'submitted';
+  overdue: boolean; requestedOn: string | null; submittedOn: string | null; submittedTo: string | null; submissionRef: string | null; shortcomings: string | null; proposals: string | null;
+  otherNotes: string | null; finalisedAt: string | null; dueOnNonWorkingDay: boolean; citation: string; version: number;
+}
+export interface GenRow {
+  id: string; position: number; subdivisionId: string | null; courtCaseId: string | null; cells: Record<string, string>; status: string; instance: string | null; finalResult: string | null;
+  area: string | null; procedure: string | null; foundUnlawful: boolean; lost: boolean; reasoningAnalysis: string | null; illegalityFound: boolean | null; illegalityDescription: string | null;
+  lossCauses: string | null; deficiencyType: string | null; measuresTaken: string | null; proposals: string | null; reviewedAt: string | null; version: number;
+}
+export interface GenTarget {
+  bodyId: string; year: number; denominator: string; met: boolean | null; changePercentagePoints: number | null; reduced: boolean | null; citation: string;
+  target: { targetPercent: number; baselinePercent: number | null; baselineYear: number | null; ndpIndicator: string | null; approvalRequired: boolean; approvedOn: string | null; approved: boolean } | null;
+  actual: { year: number; unlawful: number; denominator: number; sharePercent: number | null };
+  previous: { year: number; unlawful: number; denominator: number; sharePercent: number | null };
+  trend: { year: number; actualPercent: number | null; unlawful: number; denominator: number; targetPercent: number | null }[];
+}
+export interface GenView {
+  campaign: GenCampaign;
+  subdivisions: { subdivisionId: string; code: string; name: Localized; requestedOn: string; status: string; submittedOn: string | null; reminders: number; lastRemindedOn: string | null; rows: number }[];
+  rows: GenRow[];
+  figures: { inProceedings: number; final: GenOutcomes & { pending: number }; perInstance: Record<'first' | 'appeal' | 'cassation', GenOutcomes>; areas: { area: string; count: number }[]; lost: number; foundUnlawful: number; privateRulings: { total: number; executed: number } };
+  missingSections: string[];
+  target: GenTarget;
+}
+export interface ReportRun { id: string; kind: string; state: 'queued' | 'running' | 'done' | 'failed'; progress: number; error?: string; filename?: string; createdAt: string; finishedAt?: string }
+export const generalizationApi = {
+  campaigns: (bodyId?: string) => call<{ items: GenCampaign[] }>('GET', `/api/v1/generalization/campaigns${qs({ bodyId })}`).then((r) => r.items),
+  create: (input: { bodyId: string; year: number; half: 1 | 2 }) => call<GenView>('POST', '/api/v1/generalization/campaigns', input),
+  campaign: (id: string) => call<GenView>('GET', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}`),
+  request: (id: string, subdivisionIds: string[]) => call<GenView>('POST', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}/request`, { subdivisionIds }),
+  submitSubdivision: (id: string, subdivisionId: string) => call<GenView>('POST', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}/subdivisions/${encodeURIComponent(subdivisionId)}/submit`),
+  review: (id: string, rowId: string, input: Record<string, unknown>) => call<GenView>('PUT', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}/rows/${encodeURIComponent(rowId)}/review`, input),
+  sections: (id: string, input: { shortcomings?: string; proposals?: string }) => call<GenView>('PUT', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}/sections`, input),
+  finalise: (id: string) => call<GenView>('POST', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}/finalise`),
+  submission: (id: string, input: { submittedOn: string; reference?: string }) => call<GenView>('POST', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}/submission`, input),
+  target: (bodyId: string, year: number) => call<GenTarget>('GET', `/api/v1/target-indicators/${encodeURIComponent(bodyId)}/${year}`),
+  startRun: (kind: string, params: Record<string, unknown>, lang: Lang) => call<{ id: string }>('POST', '/api/v1/report-runs', { kind, params, lang }),
+  run: (id: string) => call<ReportRun>('GET', `/api/v1/report-runs/${encodeURIComponent(id)}`),
+  fileUrl: (id: string) => `/api/v1/report-runs/${encodeURIComponent(id)}/file`,
 };

@@ -22,6 +22,14 @@ const Petitions = lazy(() => import('./pages/Petitions.tsx'));
 const Receptions = lazy(() => import('./pages/Receptions.tsx'));
 const Services = lazy(() => import('./pages/Services.tsx'));
 const ServiceComplaint = lazy(() => import('./pages/ServiceComplaint.tsx'));
+const AdminBodies = lazy(() => import('./pages/AdminBodies.tsx'));
+const ServiceComplaintsDesk = lazy(() => import('./pages/ServiceComplaintsDesk.tsx'));
+const PetitionsDesk = lazy(() => import('./pages/PetitionsDesk.tsx'));
+const Monitoring = lazy(() => import('./pages/Monitoring.tsx'));
+const Generalization = lazy(() => import('./pages/Generalization.tsx'));
+const Knowledge = lazy(() => import('./pages/Knowledge.tsx'));
+const Procedures = lazy(() => import('./pages/Procedures.tsx'));
+const Procedure = lazy(() => import('./pages/Procedure.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 
 function Page({ path }: { path: string }): ReactNode {
@@ -33,11 +41,28 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/staff') return <Inbox />;
   if (path === '/staff/register') return <Register />;
   if (path === '/staff/load') return <BodyLoad />;
+  if (path === '/staff/monitoring') return <Monitoring />;
+  if (path === '/staff/generalization') return <Generalization />;
+  const generalization = match('/staff/generalization/:id', path);
+  if (generalization) return <Generalization id={generalization.id!} />;
   if (path === '/staff/admin') return <Admin />;
+  if (path === '/staff/admin/bodies') return <AdminBodies />;
+  if (path === '/staff/service-complaints') return <ServiceComplaintsDesk />;
+  if (path === '/staff/petitions') return <PetitionsDesk />;
+  const deskComplaint = match('/staff/service-complaints/:id', path);
+  if (deskComplaint) return <ServiceComplaintsDesk id={deskComplaint.id!} />;
+  const deskPetition = match('/staff/petitions/:id', path);
+  if (deskPetition) return <PetitionsDesk id={deskPetition.id!} />;
   if (path === '/petitions') return <Petitions view="list" />;
   if (path === '/petitions/new') return <Petitions view="new" />;
   if (path === '/receptions') return <Receptions />;
   if (path === '/services') return <Services />;
+  if (path === '/knowledge') return <Knowledge />;
+  if (path === '/staff/procedures') return <Procedures />;
+  const kbManual = match('/knowledge/manuals/:id', path);
+  if (kbManual) return <Knowledge procedureId={kbManual.id!} />;
+  const kbProcedure = match('/staff/procedures/:id', path);
+  if (kbProcedure) return <Procedure id={kbProcedure.id!} />;
   const c = match('/appeals/:id', path);
   if (c) return <CasePage id={c.id!} />;
   const complaint = match('/appeals/:id/complaint', path);
@@ -80,9 +105,14 @@ function Header({ me, onSignOut }: { me: Me | null | undefined; onSignOut: () =>
         {isOfficial(me) ? (
           <>
             <Link href="/staff">{t('nav.inbox')}</Link>
+            {me?.permissions.includes('kb.read') && <Link href="/staff/procedures">{t('knowledge.navStaff')}</Link>}
             {me?.permissions.includes('appeal.register') && <Link href="/staff/register">{t('nav.register')}</Link>}
             {me?.permissions.includes('appeal.assign') && <Link href="/staff/load">{t('nav.load')}</Link>}
-            {['roles.assign', 'calendar.manage', 'act_template.approve'].some((p) => me?.permissions.includes(p)) && <Link href="/staff/admin">{t('nav.admin')}</Link>}
+            {me?.permissions.includes('monitoring.control') && <Link href="/staff/monitoring">{t('monitoring.nav')}</Link>}
+            {['practice.generalize', 'practice.review'].some((p) => me?.permissions.includes(p)) && <Link href="/staff/generalization">{t('generalization.nav')}</Link>}
+            {me?.permissions.includes('service_complaint.consider') && <Link href="/staff/service-complaints">{t('workspace.nav.serviceComplaints')}</Link>}
+            {['petition.moderate', 'petition.manage'].some((p) => me?.permissions.includes(p)) && <Link href="/staff/petitions">{t('workspace.nav.petitions')}</Link>}
+            {['roles.assign', 'calendar.manage', 'act_template.approve', 'bodies.manage', 'officials.manage', 'topics.manage'].some((p) => me?.permissions.includes(p)) && <Link href="/staff/admin">{t('nav.admin')}</Link>}
           </>
         ) : (
           <>
@@ -91,6 +121,7 @@ function Header({ me, onSignOut }: { me: Me | null | undefined; onSignOut: () =>
             <Link href="/petitions">{t('nav.petitions')}</Link>
             <Link href="/receptions">{t('nav.receptions')}</Link>
             <Link href="/services">{t('nav.services')}</Link>
+            <Link href="/knowledge">{t('knowledge.nav')}</Link>
           </>
         )}
         {me ? (

@@ -1,24 +1,32 @@
 /**
  * Integrations through the API, on both engines: an Open311 GeoReport v2 client (the specification's example
- * fields and shapes, JSON and XML parsed back with an XML parser), a webhook receiver on 127.0.0.1 that checks
- * the HMAC (and one that fails twice before it accepts), the worklist as CSV, and the import of a paper register
- * whose bad rows change nothing.
+ * fields and shapes, JSON and XML parsed back with an XML parser, service discovery), a webhook receiver on
+ * 127.0.0.1 that checks the HMAC (and one that fails twice before it accepts), the SSRF guard of webhook targets,
+ * lists as CSV and XLSX, the import of a paper register (CSV and XLSX) whose bad rows change nothing, calendar
+ * feeds fetched over HTTP, and the generated client (clients/ts) against a running Tynda and against the current
+ * OpenAPI document.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { InjectOptions } from 'fastify';
 import pino from 'pino';
 import { XmlDocument, type XmlElement } from 'xmldoc';
+import ExcelJS from 'exceljs';
 import { parseCsv } from '../../src/modules/integrations/csv.ts';
 import { WebhookWorker } from '../../src/modules/integrations/webhooks.ts';
 import { createClient, TyndaError } from '../../clients/ts/index.ts';
+import { generateClient, openApiDocument } from '../../scripts/generate-client.ts';
+import { VERSION } from '../../src/app.ts';
 import { ENGINES } from '../support/databases.ts';
 import { signIn, testApp } from '../support/app.ts';
 
 type App = Awaited<ReturnType<typeof testApp>>;
+/** Workers of the tests deliver to receivers on 127.0.0.1 over http. */
+const LOOPBACK_OK = { allowHttp: true, allowPrivate: true };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
@@ -83,7 +91,8 @@ for (const { engine, skip } of ENGINES) {
     let apiKey = '';
 
     before(async () => {
-      app = await testApp(engine, {}, { clock: () => now });
+      // the receivers of these tests listen on 127.0.0.1 over http: the SSRF guard is relaxed here and tested below
+      app = await testApp(engine, { TYNDA_WEBHOOK_ALLOW_HTTP: 'on', TYNDA_WEBHOOK_ALLOW_PRIVATE: 'on' }, { clock: () => now });
       for (const role of ['registrar', 'deputy_head', 'sysadmin', 'executor', 'applicant'] as const) as[role] = await signIn(app, role);
       for (const b of await app.database.db.selectFrom('body').select(['id', 'code']).execute()) bodies[b.code] = b.id;
       for (const a of await app.database.db.selectFrom('official_account').select(['official_id', 'login']).execute()) officials[a.login] = a.official_id;
@@ -279,6 +288,39 @@ for (const { engine, skip } of ENGINES) {
       assert.equal((await call({ method: 'GET', url: '/open311/v2/requests.json' })).status, 403);
     });
 
+    test('GET discovery.json|xml (Open311 service discovery): the GeoReport v2 endpoint of this server, its formats, the changeset and how to get a key', async () => {
+      const json = await call({ method: 'GET', url: '/open311/discovery.json', headers: { 'accept-language': 'en' } });
+      assert.equal(json.status, 200);
+      assert.deepEqual(Object.keys(json.body), ['changeset', 'contact', 'key_service', 'endpoints']);
+      assert.match(json.body.changeset, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:00$/);
+      assert.match(json.body.key_service, /\/api\/v1\/tokens$/);
+      const [endpoint, ...others] = json.body.endpoints;
+      assert.equal(others.length, 0);
+      assert.deepEqual(Object.keys(endpoint), ['specification', 'url', 'changeset', 'type', 'formats']);
+      assert.equal(endpoint.specification, 'http://wiki.open311.org/GeoReport_v2');
+      assert.equal(endpoint.type, 'production');
+      assert.deepEqual(endpoint.formats, ['text/xml', 'application/json']);
+      assert.match(endpoint.url, /\/open311\/v2$/);
+      // a client follows the endpoint it discovered
+      const services = await call({ method: 'GET', url: `${new URL(endpoint.url).pathname}/services.json` });
+      assert.equal(services.status, 200);
+
+      const xml = await call({ method: 'GET', url: '/open311/discovery.xml', headers: { 'accept-language': 'ru' } });
+      assert.match(xml.type, /^text\/xml/);
+      const doc = new XmlDocument(xml.raw);
+      assert.equal(doc.name, 'discovery');
+      assert.deepEqual(children(doc).map((c) => c.name), ['changeset', 'contact', 'key_service', 'endpoints']);
+      assert.match(text(doc, 'contact')!, /администратор/);
+      const e = doc.childNamed('endpoints')!.childNamed('endpoint')!;
+      assert.deepEqual(children(e).map((c) => c.name), ['specification', 'url', 'changeset', 'type', 'formats']);
+      assert.deepEqual(children(e.childNamed('formats')!, 'format').map((f) => f.val), ['text/xml', 'application/json']);
+      // a topic added to the classifier moves the changeset: clients refresh their cached services
+      const added = await call({ method: 'POST', url: '/api/v1/topics', as: 'sysadmin', payload: { code: 'HOUSING.LIFT', name: { kk: 'Лифттер', ru: 'Лифты', en: 'Lifts' }, parentId: (await app.database.db.selectFrom('topic').select('id').where('code', '=', 'HOUSING').executeTakeFirstOrThrow()).id } });
+      assert.equal(added.status, 201, JSON.stringify(added.body));
+      const after = await call({ method: 'GET', url: '/open311/discovery.json' });
+      assert.ok(after.body.changeset > json.body.changeset || Date.parse(after.body.changeset) > Date.parse(json.body.changeset), 'the changeset moved');
+    });
+
     // ---------- webhooks ----------
 
     test('webhooks: a registered and a redirected appeal reach the receiver, signed with HMAC-SHA256; the outbox row is written with the case event; the log shows it', async () => {
@@ -294,7 +336,7 @@ for (const { engine, skip } of ENGINES) {
         assert.equal(reg.status, 201);
         const queued = await app.database.db.selectFrom('webhook_delivery').selectAll().where('subscription_id', '=', sub.body.id).execute();
         assert.equal(queued.length, 1, 'written in the transaction of the registration');
-        const worker = new WebhookWorker(app.database.db, pino({ level: 'silent' }));
+        const worker = new WebhookWorker(app.database.db, pino({ level: 'silent' }), LOOPBACK_OK);
         assert.deepEqual(await worker.runOnce(), { delivered: 1, retrying: 0, failed: 0, lost: 0 });
         assert.equal(receiver.received.length, 1);
         const got = receiver.received[0]!;
@@ -353,7 +395,7 @@ for (const { engine, skip } of ENGINES) {
         receiver.failNext.push(500, 503);
         const reg = await register('2025-04-04T09:00:00+05:00');
         let clock = new Date('2025-04-04T06:00:00Z');
-        const worker = new WebhookWorker(app.database.db, pino({ level: 'silent' }), { now: () => clock, backoffSeconds: 60 });
+        const worker = new WebhookWorker(app.database.db, pino({ level: 'silent' }), { ...LOOPBACK_OK, now: () => clock, backoffSeconds: 60 });
         assert.deepEqual(await worker.runOnce(), { delivered: 0, retrying: 1, failed: 0, lost: 0 });
         assert.deepEqual(await worker.runOnce(), { delivered: 0, retrying: 0, failed: 0, lost: 0 }, 'not due before the backoff');
         clock = new Date(clock.getTime() + 61_000);
@@ -385,6 +427,59 @@ for (const { engine, skip } of ENGINES) {
         assert.equal(mine.event.details.expiredOn, reg.body.due);
         assert.equal(mine.appeal.deemedRefusedOn, reg.body.due);
         await call({ method: 'DELETE', url: `/api/v1/webhooks/${sub.body.id}`, as: 'sysadmin' });
+      } finally {
+        await receiver.close();
+      }
+    });
+
+    test('webhooks: with the guard on (the default), a subscription must be https to a public address and a delivery never reaches an internal one, checked after DNS at the socket', async () => {
+      const strict = await testApp(engine, {}, { clock: () => now });
+      try {
+        const admin = await signIn(strict, 'sysadmin');
+        const subscribe = async (url: string) => {
+          const res = await strict.server.inject({ method: 'POST', url: '/api/v1/webhooks', headers: { ...admin, 'accept-language': 'en' }, payload: { url, secret: 'strict-secret-0123456789', events: ['appeal.registered'] } });
+          return { status: res.statusCode, body: res.json() as Json };
+        };
+        const refused = async (url: string) => {
+          const r = await subscribe(url);
+          assert.equal(r.status, 400, `${url}: ${JSON.stringify(r.body)}`);
+          assert.equal(r.body.errors[0].field, 'body.url');
+          return r.body.errors[0];
+        };
+        assert.equal((await refused('http://93.184.215.14/hook')).code, 'https_required');
+        for (const url of ['https://127.0.0.1/hook', 'https://localhost/hook', 'https://10.1.2.3/', 'https://169.254.169.254/latest/meta-data', 'https://[::1]/', 'https://[::ffff:127.0.0.1]/', 'https://[fe80::1]/', 'https://0.0.0.0/', 'https://224.0.0.1/', 'https://[64:ff9b::a00:1]/']) {
+          const e = await refused(url);
+          assert.equal(e.code, 'private_address', url);
+          assert.match(e.message, /internal address/);
+        }
+        assert.equal((await subscribe('https://93.184.215.14/hook')).status, 201, 'a public address is accepted');
+        const subs = await strict.database.db.selectFrom('webhook_subscription').select('url').execute();
+        assert.deepEqual(subs.map((x) => x.url), ['https://93.184.215.14/hook'], 'nothing refused was stored');
+      } finally {
+        await strict.close();
+      }
+
+      // at delivery: a subscription made while allowed, then delivered by a strict worker, by name and by address
+      const receiver = await startReceiver('guard-secret-0123456789');
+      try {
+        const port = new URL(receiver.url).port;
+        const subs = [];
+        for (const url of [receiver.url, `http://localhost:${port}/hook`]) {
+          const sub = await call({ method: 'POST', url: '/api/v1/webhooks', as: 'sysadmin', payload: { url, secret: 'guard-secret-0123456789', events: ['appeal.registered'] } });
+          assert.equal(sub.status, 201);
+          subs.push(sub.body.id);
+        }
+        now = new Date('2025-04-05T06:00:00Z');
+        assert.equal((await register('2025-04-05T09:00:00+05:00')).status, 201);
+        const worker = new WebhookWorker(app.database.db, pino({ level: 'silent' }), { allowHttp: true, allowPrivate: false });
+        assert.deepEqual(await worker.runOnce(), { delivered: 0, retrying: 2, failed: 0, lost: 0 });
+        assert.equal(receiver.received.length, 0, 'nothing reached the internal receiver');
+        for (const id of subs) {
+          const log = await call({ method: 'GET', url: `/api/v1/webhooks/${id}/deliveries`, as: 'sysadmin' });
+          const [d] = log.body.deliveries;
+          assert.match(d.log[0].error, /^private_address (127\.0\.0\.1|::1)$/);
+          await call({ method: 'DELETE', url: `/api/v1/webhooks/${id}`, as: 'sysadmin' });
+        }
       } finally {
         await receiver.close();
       }
@@ -486,6 +581,128 @@ for (const { engine, skip } of ENGINES) {
       const other = await call({ method: 'POST', url: '/api/v1/imports/appeals', as: 'registrar', payload: { bodyId: bodies['KRG-ABA'], csv: register311.join('\n'), mapping: { receivedAt: 'Дата поступления', essence: 'Содержание' } } });
       assert.equal(other.status, 403, 'only where the person registers appeals');
     });
+    /** A workbook as a register keeper saves it: date cells, an IIN typed as a number, a formula. */
+    const workbook = async (rows: unknown[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('Журнал');
+      for (const r of rows) sheet.addRow(r);
+      wb.addWorksheet('Второй лист').addRow(['не читается']);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const XLSX_HEADER = ['Рег. №', 'Дата поступления', 'Заявитель', 'ИИН', 'Адрес', 'Содержание', 'Подпись'];
+    const xlsxMapping = { externalNumber: 'Рег. №', receivedAt: 'Дата поступления', applicantName: 'Заявитель', iin: 'ИИН', postalAddress: 'Адрес', essence: 'Содержание', signed: 'Подпись' };
+    const importXlsx = (file: Buffer, dryRun: boolean, lang = 'ru') =>
+      call({ method: 'POST', url: '/api/v1/imports/appeals', as: 'registrar', headers: { 'accept-language': lang }, payload: { bodyId: bodies['KRG-BZH'], xlsx: file.toString('base64'), dryRun, mapping: xlsxMapping } });
+
+    test('import XLSX: the first sheet, dates and numbers as Excel stores them; the same dry run reports every bad row (row, column, reason) and a real run with bad rows writes nothing', async () => {
+      now = new Date('2025-04-10T05:00:00Z');
+      const before = await appealCount();
+      const file = await workbook([
+        XLSX_HEADER,
+        // a date-and-time cell is Kazakhstan's wall clock (Excel keeps no zone); the IIN lost its leading zero as a number
+        ['П-10', new Date(Date.UTC(2025, 2, 12, 10, 15)), 'Сапарова Әлия', 50412400005, 'Абай к-сі 3', 'Прошу отремонтировать освещение', true],
+        [],
+        ['П-11', new Date(Date.UTC(2025, 2, 31)), 'Иванов Иван', null, 'ул. Абая, 10', { formula: '"Прошу "&"проверить"', result: 'Прошу проверить' }, 'нет'],
+        ['П-12', 'вчера', 'Петров', 123, 'ул. Ленина 1', null, 'может быть'],
+        ['П-13', new Date(Date.UTC(2025, 4, 1)), 'Петров', null, 'ул. Ленина 1', 'Текст', 'да'],
+      ]);
+      const dry = await importXlsx(file, true);
+      assert.equal(dry.status, 200, JSON.stringify(dry.body));
+      assert.equal(dry.body.rows, 4, 'the blank row 3 carries no data');
+      assert.equal(dry.body.valid, 2);
+      assert.deepEqual(dry.body.errors.map((e: Json) => [e.row, e.field, e.column, e.code]), [
+        [5, 'receivedAt', 'Дата поступления', 'invalid_date'],
+        [5, 'essence', 'Содержание', 'required'],
+        [5, 'iin', 'ИИН', 'invalid_iin'],
+        [5, 'signed', 'Подпись', 'invalid_value'],
+        [6, 'receivedAt', 'Дата поступления', 'date_in_future'],
+      ]);
+      assert.equal(dry.body.errors[3].message, 'Значение не из числа допустимых');
+      assert.equal((await importXlsx(file, true, 'en')).body.errors[4].message, 'The date cannot be in the future');
+      assert.notEqual((await importXlsx(file, true, 'kk')).body.errors[4].message, 'The date cannot be in the future');
+      assert.equal(await appealCount(), before, 'a dry run writes nothing');
+      const real = await importXlsx(file, false);
+      assert.equal(real.status, 422);
+      assert.equal(real.body.code, 'import_has_errors');
+      assert.deepEqual(real.body.errors.map((e: Json) => e.field), ['row.5.Дата поступления', 'row.5.Содержание', 'row.5.ИИН', 'row.5.Подпись', 'row.6.Дата поступления']);
+      assert.equal(await appealCount(), before, 'all or nothing');
+
+      const clean = await importXlsx(await workbook([XLSX_HEADER, ['П-10', new Date(Date.UTC(2025, 2, 12, 10, 15)), 'Сапарова Әлия', 50412400005, 'Абай к-сі 3', 'Прошу отремонтировать освещение', true]]), false);
+      assert.equal(clean.status, 201, JSON.stringify(clean.body));
+      const [reg] = clean.body.registered;
+      assert.equal(reg.row, 2);
+      assert.equal(reg.receivedAt, '2025-03-12T05:15:00.000Z', '10:15 in Kazakhstan');
+      const stored = await app.database.db.selectFrom('appeal').selectAll().where('id', '=', reg.id).executeTakeFirstOrThrow();
+      assert.equal((stored.applicant as Json).iin, '050412400005', 'the leading zero restored');
+      assert.equal(stored.signed, true);
+      assert.equal(await appealCount(), before + 1);
+    });
+
+    test('import: a file that is not a workbook, both files or none, too many rows, and a workbook that inflates past the limit are refused before anything is read into the register', async () => {
+      const before = await appealCount();
+      const payload = { bodyId: bodies['KRG-BZH'], mapping: { receivedAt: 'Дата поступления', essence: 'Содержание' }, dryRun: true };
+      const notXlsx = await call({ method: 'POST', url: '/api/v1/imports/appeals', as: 'registrar', headers: { 'accept-language': 'en' }, payload: { ...payload, xlsx: Buffer.from('Рег. №;Дата поступления').toString('base64') } });
+      assert.equal(notXlsx.status, 400);
+      assert.equal(notXlsx.body.code, 'import_xlsx_malformed');
+      assert.deepEqual(notXlsx.body.errors.map((e: Json) => [e.field, e.code]), [['body.xlsx', 'xlsx_malformed']]);
+      const both = await call({ method: 'POST', url: '/api/v1/imports/appeals', as: 'registrar', payload: { ...payload, csv: 'a', xlsx: 'YQ==' } });
+      assert.equal(both.status, 400);
+      assert.deepEqual(both.body.errors.map((e: Json) => e.code), ['file_required']);
+      const none = await call({ method: 'POST', url: '/api/v1/imports/appeals', as: 'registrar', payload });
+      assert.deepEqual(none.body.errors.map((e: Json) => e.code), ['file_required']);
+      const long = ['Дата поступления;Содержание', ...Array.from({ length: 10_001 }, () => '2025-03-01;x')].join('\n');
+      const tooMany = await call({ method: 'POST', url: '/api/v1/imports/appeals', as: 'registrar', headers: { 'accept-language': 'en' }, payload: { ...payload, csv: long } });
+      assert.equal(tooMany.status, 413);
+      assert.equal(tooMany.body.code, 'import_too_large');
+      assert.match(tooMany.body.detail, /10000 rows/);
+      // a ZIP whose directory says it inflates to 256 MB is refused without inflating it
+      const bomb = await workbook([['Дата поступления', 'Содержание'], ['2025-03-01', 'x']]);
+      const eocd = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+      bomb.writeUInt32LE(256 * 1024 * 1024, bomb.readUInt32LE(eocd + 16) + 24);
+      const inflated = await call({ method: 'POST', url: '/api/v1/imports/appeals', as: 'registrar', payload: { ...payload, xlsx: bomb.toString('base64') } });
+      assert.equal(inflated.status, 413);
+      assert.equal(inflated.body.code, 'import_too_large');
+      assert.equal(await appealCount(), before);
+    });
+
+    test('export: the worklist as XLSX has the rows of the CSV, dates as date cells; complaints and the public petitions export in both formats too', async () => {
+      const csv = await app.server.inject({ method: 'GET', url: '/api/v1/exports/appeals.csv?view=body', headers: as.registrar });
+      const res = await app.server.inject({ method: 'GET', url: '/api/v1/exports/appeals.xlsx?view=body', headers: as.registrar });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      assert.match(String(res.headers['content-disposition']), /attachment; filename="appeals-\d{4}-\d{2}-\d{2}\.xlsx"/);
+      assert.equal(res.headers['cache-control'], 'private, no-store');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      assert.equal(sheet.name, 'appeals');
+      const rows: unknown[][] = [];
+      sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+      const [header, ...data] = rows;
+      const [csvHeader, ...csvRows] = parseCsv(csv.body);
+      assert.deepEqual(header, csvHeader!.cells);
+      assert.equal(data.length, csvRows.length);
+      assert.ok(data.length > 0);
+      assert.deepEqual(data.map((r) => r[0]), csvRows.map((r) => r.cells[0]), 'the same appeals in the same order');
+      const due = header!.indexOf('due');
+      assert.ok(data[0]![due] instanceof Date, 'a due date is a date cell');
+      assert.equal((data[0]![due] as Date).toISOString().slice(0, 10), csvRows[0]!.cells[due]);
+      assert.equal((await app.server.inject({ method: 'GET', url: '/api/v1/exports/appeals.xlsx' })).statusCode, 401);
+
+      const complaints = await app.server.inject({ method: 'GET', url: '/api/v1/exports/complaints.csv', headers: as.registrar });
+      assert.equal(complaints.statusCode, 200);
+      assert.ok(complaints.body.slice(1).startsWith('number,state,channel,language,challenged_kind,'));
+      const complaintsXlsx = await app.server.inject({ method: 'GET', url: '/api/v1/exports/complaints.xlsx', headers: as.registrar });
+      assert.equal(complaintsXlsx.statusCode, 200);
+      assert.equal((await app.server.inject({ method: 'GET', url: '/api/v1/exports/complaints.csv' })).statusCode, 401);
+      const petitions = await app.server.inject({ method: 'GET', url: '/api/v1/exports/petitions.csv' });
+      assert.equal(petitions.statusCode, 200, 'the public list needs no sign-in');
+      const [petitionHeader, ...petitionRows] = parseCsv(petitions.body);
+      assert.equal(petitionHeader!.cells.at(-1), 'id');
+      const listed = await call({ method: 'GET', url: '/api/v1/petitions?pageSize=100' });
+      assert.equal(petitionRows.length, listed.body.items.length);
+      assert.equal((await app.server.inject({ method: 'GET', url: '/api/v1/exports/petitions.xlsx' })).statusCode, 200);
+    });
     // ---------- iCalendar ----------
 
     test('iCalendar: a hearing scheduled on an appeal invites the applicant and shows in the official\'s and the applicant\'s feeds, fetched over HTTP by secret address; the applicant\'s receptions too', async () => {
@@ -569,3 +786,11 @@ for (const { engine, skip } of ENGINES) {
     });
   });
 }
+
+test('clients/ts is the client of the current OpenAPI document: a contract changed without `npm run client:generate` fails here', async () => {
+  const fresh = generateClient(await openApiDocument(), VERSION).split('\n');
+  const stored = fs.readFileSync(new URL('../../clients/ts/index.ts', import.meta.url), 'utf8').split('\n');
+  const first = fresh.findIndex((line, i) => line !== stored[i]);
+  const at = first === -1 && stored.length !== fresh.length ? fresh.length : first;
+  assert.equal(at, -1, `clients/ts/index.ts is stale from line ${at + 1} (${JSON.stringify(stored[at])} should be ${JSON.stringify(fresh[at])}): run \`npm run client:generate\``);
+});

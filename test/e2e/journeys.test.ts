@@ -6,8 +6,9 @@
  * term (76(3)); an executor drafts an act from a standard form and the head signs it with a CMS signature made by
  * openssl, as the external signing tool would (77, 80); a citizen complains against the act (91); a citizen files,
  * signs and watches a petition (90-2, 90-3); a citizen books a personal reception and cancels it (90); a citizen
- * finds a public service, complains about it and follows the complaint to its decision (LSS 12, 25). A failing
- * test leaves a screenshot in test-results/e2e/.
+ * finds a public service, complains about it and follows the complaint to its decision (LSS 12, 25). The API setup
+ * of each journey goes through the generated client (clients/ts, `web.api(role)`). A failing test leaves a
+ * screenshot in test-results/e2e/.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { demoApplicants } from '../../src/modules/identity/demo.ts';
-import { signIn } from '../support/app.ts';
+import { createClient } from '../../clients/ts/index.ts';
 import { en, kk, missing, openWebApp, ru, t, type TestApp, type WebApp } from '../support/browser.ts';
 import { makeTestPki, type TestPki } from '../support/pki.ts';
 
@@ -31,9 +32,10 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
   let ids: Record<string, string>;
   const journey: WebApp['journey'] = (...a) => web.journey(...a);
   const officialSignIn: WebApp['officialSignIn'] = (...a) => web.officialSignIn(...a);
-  const citizen: WebApp['citizen'] = () => web.citizen();
   const asCitizen: WebApp['asCitizen'] = (page) => web.asCitizen(page);
-  const inject: WebApp['inject'] = (...a) => web.inject(...a);
+  /** API setup through the generated client (clients/ts), as an integrator would make it */
+  const api: WebApp['api'] = (role) => web.api(role);
+  const anonymous = () => createClient({ baseUrl: base });
 
   before(async () => {
     // the trust store of the signatures: a test CA; the head's certificate carries the demo head's IIN, the
@@ -47,48 +49,38 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
     pki?.cleanup();
   });
 
+  /** The current version of an appeal, for the next step (optimistic concurrency). */
+  const versionOf = async (id: string) => (await (await api('body_head')).getAppealsById({ id })).version;
+
   /** A paper appeal registered through the API, assigned to the demo executor: the starting point of an official's journey. */
   async function registeredCase(summary: string): Promise<string> {
-    const registrar = await signIn(app, 'registrar');
-    const res = await app.server.inject({
-      method: 'POST', url: '/api/v1/appeals/register', headers: registrar,
-      payload: {
-        bodyId: ids['KRG-BZH'], type: 'application', channel: 'paper', language: 'kk', summary, essence: 'Үйдің шатырын жөндеуді сұраймын',
-        applicant: { kind: 'individual', name: 'Әлиев Әли', postalAddress: 'Бұқар жырау ауданы, Абай к-сі, 10' }, signed: true, receivedAt: now.toISOString(),
-      },
+    const { id } = await (await api('registrar')).postAppealsRegister({
+      bodyId: ids['KRG-BZH']!, type: 'application', channel: 'paper', language: 'kk', summary, essence: 'Үйдің шатырын жөндеуді сұраймын',
+      applicant: { kind: 'individual', name: 'Әлиев Әли', postalAddress: 'Бұқар жырау ауданы, Абай к-сі, 10' }, signed: true, receivedAt: now.toISOString(),
     });
-    assert.equal(res.statusCode, 201, res.body);
-    const id = (res.json() as { id: string }).id;
-    const head = await signIn(app, 'body_head');
-    const current = (await app.server.inject({ method: 'GET', url: `/api/v1/appeals/${id}`, headers: head })).json() as { version: number };
-    const assigned = await app.server.inject({ method: 'POST', url: `/api/v1/appeals/${id}/actions`, headers: head, payload: { version: current.version, action: 'assign', executorId: ids['bzh.executor'] } });
-    assert.equal(assigned.statusCode, 200, assigned.body);
+    await (await api('body_head')).postAppealsByIdActions({ id }, { version: await versionOf(id), action: 'assign', executorId: ids['bzh.executor']! });
     return id;
   }
 
   /** The demo citizen's appeal, decided by an act the head signed: the starting point of a complaint. */
   async function decidedByAct(): Promise<{ appealId: string; actId: string; actNumber: string }> {
-    const head = await signIn(app, 'body_head');
-    const executor = await signIn(app, 'executor');
-    const filed = await inject('POST', '/api/v1/appeals', await citizen(), {
-      bodyId: ids['KRG-BZH'], type: 'application', language: 'kk', summary: 'Аулаға орындық орнату', essence: 'Абай көшесі, 10 үйдің ауласына орындықтар орнатуды сұраймын.',
+    const head = await api('body_head');
+    const executor = await api('executor');
+    const filed = await (await api('applicant')).postAppeals({
+      bodyId: ids['KRG-BZH']!, type: 'application', language: 'kk', summary: 'Аулаға орындық орнату', essence: 'Абай көшесі, 10 үйдің ауласына орындықтар орнатуды сұраймын.',
       applicant: { kind: 'individual', name: 'Серікова Айгерім Бауыржанқызы', postalAddress: 'Бұқар жырау ауданы, Абай к-сі, 10' },
     });
-    const step = async (who: Record<string, string>, action: Record<string, unknown>) => {
-      const current = await inject('GET', `/api/v1/appeals/${filed.id}`, head);
-      await inject('POST', `/api/v1/appeals/${filed.id}/actions`, who, { version: current.version, ...action });
-    };
-    await step(head, { action: 'assign', executorId: ids['bzh.executor'] });
-    await step(executor, { action: 'start_review' });
-    const templates = (await inject('GET', '/api/v1/act-templates', executor)).items as { id: string; code: string }[];
-    const draft = await inject('POST', '/api/v1/acts', executor, {
+    await head.postAppealsByIdActions({ id: filed.id }, { version: await versionOf(filed.id), action: 'assign', executorId: ids['bzh.executor']! });
+    await executor.postAppealsByIdActions({ id: filed.id }, { version: await versionOf(filed.id), action: 'start_review' });
+    const { items: templates } = await executor.getActTemplates();
+    const draft = await executor.postActs({
       appealId: filed.id, templateId: templates.find((x) => x.code === 'appeal.refusal')!.id,
       content: { hearingExemption: 'participant_motion', justification: 'Орындықтар орнату бюджетте қарастырылмаған.', legalBasis: 'ҚР ӘРПК 77-бабы 1-тармағының 2) тармақшасы' },
     });
-    const text = await inject('GET', `/api/v1/acts/${draft.id}/signing-content`, head);
-    const signed = await inject('POST', `/api/v1/acts/${draft.id}/sign`, head, { version: text.version, signature: pki.sign('head', text.canonical as string).toString('base64') });
+    const text = await head.getActsByIdSigningContent({ id: draft.id });
+    const signed = await head.postActsByIdSign({ id: draft.id }, { version: text.version, signature: pki.sign('head', text.canonical).toString('base64') });
     assert.equal(signed.state, 'in_force');
-    return { appealId: filed.id, actId: draft.id, actNumber: signed.number as string };
+    return { appealId: filed.id, actId: draft.id, actNumber: signed.number };
   }
 
   async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['locator']>) => Promise<void> = async () => undefined) {
@@ -316,7 +308,7 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
       await page.waitForURL(`${base}/verify/${stored.id}`);
       await page.locator('body').getByText(stored.number).first().waitFor();
       assert.equal(await page.locator('#root').count(), 0, 'the verification page is not swallowed by the web application');
-      const check = (await app.server.inject({ method: 'GET', url: `/api/v1/verify/${stored.id}` })).json() as { hashMatch: boolean; signatureValid: boolean };
+      const check = await anonymous().getVerifyById({ id: stored.id });
       assert.deepEqual([check.hashMatch, check.signatureValid], [true, true]);
     });
   });
@@ -384,12 +376,9 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
       await page.getByText(t(kk, 'petition.signed')).waitFor();
       await count.filter({ hasText: /^1\b/ }).waitFor();
       // another citizen joins elsewhere: the page polls the count and shows it without a reload
-      const content = (await app.server.inject({ method: 'GET', url: `/api/v1/petitions/${petitionId}/signing-content` })).json() as { content: string };
-      const other = await app.server.inject({
-        method: 'POST', url: `/api/v1/petitions/${petitionId}/signatures`,
-        payload: { citizen: true, consent: true, signature: { format: 'cms', value: pki.sign('head', content.content).toString('base64') } },
-      });
-      assert.equal(other.statusCode, 201, other.body);
+      const content = await anonymous().getPetitionsByIdSigningContent({ id: petitionId });
+      const other = await anonymous().postPetitionsByIdSignatures({ id: petitionId }, { citizen: true, consent: true, signature: { format: 'cms', value: pki.sign('head', content.content).toString('base64') } });
+      assert.equal(other.accepted, true);
       await count.filter({ hasText: /^2\b/ }).waitFor({ timeout: 20_000 });
       const rows = await app.database.db.selectFrom('petition_signature').select('iin').where('petition_id', '=', petitionId).execute();
       assert.deepEqual(rows.map((r) => r.iin).sort(), ['750315300008', CITIZEN_IIN], 'the IINs of the certificates');
@@ -398,10 +387,9 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
 
   test('a citizen books a slot of a head\'s personal reception with the topic in advance, finds it in the cabinet and cancels it (APC 90)', async () => {
     now = new Date();
-    const head = await signIn(app, 'body_head');
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date(Date.now() + 2 * 86_400_000));
-    await inject('POST', '/api/v1/receptions/sessions', head, {
-      bodyId: ids['KRG-BZH'], officialId: ids['bzh.akim'], format: 'office', startsAt: `${day}T10:00:00+05:00`, endsAt: `${day}T11:00:00+05:00`, slotMinutes: 15, place: 'Әкімдік ғимараты, 101-кабинет',
+    await (await api('body_head')).postReceptionsSessions({
+      bodyId: ids['KRG-BZH']!, officialId: ids['bzh.akim']!, format: 'office', startsAt: `${day}T10:00:00+05:00`, endsAt: `${day}T11:00:00+05:00`, slotMinutes: 15, place: 'Әкімдік ғимараты, 101-кабинет',
     });
     await journey('citizen-reception', async (page) => {
       await asCitizen(page);
@@ -480,9 +468,9 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
       await mine.getByText(new RegExp(`${stored.due}|${stored.due.split('-').reverse().join('.')}`)).waitFor();
 
       // the provider decides (LSS 25(2), 5(2)(7)); the complaint's page shows the decision
-      const head = await signIn(app, 'body_head');
-      const current = await inject('GET', `/api/v1/service-complaints/${stored.id}`, head);
-      await inject('POST', `/api/v1/service-complaints/${stored.id}/actions`, head, { version: current.version, action: 'decide', outcome: 'refused', reasons: 'Құжаттар ақпараттық жүйеден алынды, қағаз түрінде талап етілмеген.' });
+      const head = await api('body_head');
+      const current = await head.getServiceComplaintsById({ id: stored.id });
+      await head.postServiceComplaintsByIdActions({ id: stored.id }, { version: current.version, action: 'decide', outcome: 'refused', reasons: 'Құжаттар ақпараттық жүйеден алынды, қағаз түрінде талап етілмеген.' });
       await page.reload();
       await mine.getByText(t(kk, 'serviceComplaint.state.decided')).waitFor();
       await mine.getByRole('link').click();
@@ -507,14 +495,14 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
 
   test('a head assigns two new appeals to an executor at once from the inbox', async () => {
     now = new Date();
-    const registrar = await signIn(app, 'registrar');
+    const registrar = await api('registrar');
     const cases: { id: string; number: string }[] = [];
     for (const summary of ['Аула жарығы', 'Балалар алаңы', 'Көше белгісі']) {
-      const r = await inject('POST', '/api/v1/appeals/register', registrar, {
-        bodyId: ids['KRG-BZH'], type: 'application', channel: 'paper', language: 'kk', summary, essence: `${summary}: жөндеуді сұраймын.`,
+      const r = await registrar.postAppealsRegister({
+        bodyId: ids['KRG-BZH']!, type: 'application', channel: 'paper', language: 'kk', summary, essence: `${summary}: жөндеуді сұраймын.`,
         applicant: { kind: 'individual', name: 'Әлиев Әли', postalAddress: 'Бұқар жырау ауданы, Абай к-сі, 10' }, signed: true, receivedAt: now.toISOString(),
       });
-      cases.push({ id: r.id, number: r.number as string });
+      cases.push({ id: r.id, number: r.number });
     }
     await journey('head-bulk-assigns', async (page) => {
       await officialSignIn(page, 'body_head');
@@ -523,9 +511,7 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
       await page.getByText(t(kk, 'bulk.chosen_other').replace('{{count}}', '3')).waitFor();
       // meanwhile someone else takes a step on the third case: its version in the list is stale (409 version_conflict)
       const stale = cases[2]!;
-      const head = await signIn(app, 'body_head');
-      const current = await inject('GET', `/api/v1/appeals/${stale.id}`, head);
-      await inject('POST', `/api/v1/appeals/${stale.id}/actions`, head, { version: current.version, action: 'assign', executorId: ids['bzh.executor'] });
+      await (await api('body_head')).postAppealsByIdActions({ id: stale.id }, { version: await versionOf(stale.id), action: 'assign', executorId: ids['bzh.executor']! });
       await page.getByLabel(t(kk, 'bulk.executor')).selectOption(ids['bzh.executor']!);
       await page.getByRole('button', { name: t(kk, 'bulk.assign') }).click();
       await page.getByRole('heading', { name: t(kk, 'bulk.result').replace('{{ok}}', '2').replace('{{failed}}', '1') }).waitFor();
@@ -601,12 +587,11 @@ describe('web application journeys in Chromium', { skip: missing }, () => {
 
   test('a head approves a draft standard form of an act in the administration (Rules No. 111 p.5(3))', async () => {
     // a knowledge-base editor of the district drafts a new form through the API
-    const admin = await signIn(app, 'sysadmin');
-    await inject('POST', `/api/v1/officials/${ids['bzh.executor']}/roles`, admin, { role: 'kb_editor', bodyId: ids['KRG-BZH'] });
-    const editor = await signIn(app, 'executor');
+    await (await api('sysadmin')).postOfficialsByIdRoles({ id: ids['bzh.executor']! }, { role: 'kb_editor', bodyId: ids['KRG-BZH']! });
+    const editor = await api('executor');
     const words = { kk: 'Сынақ нысаны', ru: 'Тестовая форма', en: 'Test form' };
-    const draft = await inject('POST', '/api/v1/act-templates', editor, {
-      bodyId: ids['KRG-BZH'], code: 'bzh.test-satisfaction', kind: 'satisfaction', procedure: 'appeal', title: words,
+    const draft = await editor.postActTemplates({
+      bodyId: ids['KRG-BZH']!, code: 'bzh.test-satisfaction', kind: 'satisfaction', procedure: 'appeal', title: words,
       sections: { operative: words, justification: words, legalBasis: words, appealExplanation: words },
     });
     assert.equal(draft.state, 'draft');

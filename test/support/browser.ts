@@ -13,6 +13,7 @@ import { demoLogins } from '../../src/modules/identity/demo.ts';
 import type { Role } from '../../src/modules/identity/policy.ts';
 import { signIn, testApp } from './app.ts';
 import { buildWeb } from '../../scripts/build-web.mjs';
+import { createClient, type TyndaClient } from '../../clients/ts/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve('test-results/e2e');
@@ -45,6 +46,11 @@ export interface WebApp {
   citizen(): Promise<{ authorization: string }>;
   /** Signs the page in as the demo citizen: the session cookie the sign-in sets. */
   asCitizen(page: Page): Promise<void>;
+  /**
+   * The generated client (clients/ts) on this app's base URL with the session of a demo role (the applicant is the
+   * demo citizen of `citizen()`): API setup through the same typed calls an integrator makes; a refusal throws TyndaError.
+   */
+  api(role: Role): Promise<TyndaClient>;
   /** An API call that must succeed; returns its JSON. */
   inject(method: 'GET' | 'POST' | 'PUT', url: string, headers: Record<string, string>, payload?: object): Promise<Record<string, unknown> & { id: string; version: number }>;
   close(): Promise<void>;
@@ -99,6 +105,10 @@ export async function openWebApp(env: Record<string, string> = {}, options: Omit
     async asCitizen(page) {
       const token = (await web.citizen()).authorization.replace(/^Bearer /, '');
       await page.context().addCookies([{ name: 'tynda_session', value: token, url: base }]);
+    },
+    async api(role) {
+      const { authorization } = role === 'applicant' ? await web.citizen() : await signIn(app, role);
+      return createClient({ baseUrl: base, token: authorization.replace(/^Bearer /, ''), language: 'kk' });
     },
     async inject(method, url, headers, payload) {
       const res = await app.server.inject({ method, url, headers, ...(payload ? { payload } : {}) });

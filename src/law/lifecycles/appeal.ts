@@ -6,7 +6,7 @@
  * of 64(3) (the receipt day, or the next working day), so a case begins in 'registered'. A deemed refusal
  * (91(2)) is not a state: it is a legal fact the system records when the term expires in an open state.
  */
-import type { Lifecycle } from './lifecycle.ts';
+import type { Lifecycle, Transition } from './lifecycle.ts';
 
 export const APPEAL_STATES = [
   'registered',
@@ -25,6 +25,45 @@ export type AppealState = (typeof APPEAL_STATES)[number];
 
 /** before the decision on the case: withdrawal (64(9)), redirection (65), extension (76(3)) are possible */
 export const PRE_DECISION: readonly AppealState[] = ['registered', 'awaiting_correction', 'in_review', 'postponed', 'preliminary_notified'];
+
+/**
+ * Answers under control (Standard Regulation No. 560 p.5(4)-(5); D-5.4, D-5.5, AT-34): the monitoring department
+ * takes an open appeal under control; once the body has answered, it returns the answer for rework or accepts it.
+ * The answer is a legal fact and stays one: the state does not move back. The body answers again with a
+ * supplementary answer, or with an act corrected (APC 82) or adopted anew after revocation (APC 84-85) through the
+ * acts module; the case stays open until the answer is accepted (docs/appeal-control.md).
+ */
+/** `takeFrom`: the states in which the case is still open; `answered`: those in which the body's answer is given. */
+export function CONTROL_STEPS<S extends string>(takeFrom: readonly S[], answered: readonly S[]): Transition<S>[] {
+  return [
+    { action: 'take_under_control', from: takeFrom, to: null, actors: ['controller'], citation: 'APC 38(1)-(2); REG p.5(4)' },
+    {
+      action: 'return_for_rework',
+      from: answered,
+      to: null,
+      actors: ['controller'],
+      citation: 'APC 38(3); REG p.5(5)',
+      condition: {
+        kk: 'Бақылаудағы өтініш бойынша берілген жауап сапасыз болса; ескертпелер көтерілген әр мәселе бойынша көрсетіледі',
+        ru: 'Ответ по обращению на контроле исполнен некачественно; замечания указываются по каждому поставленному вопросу',
+        en: 'The answer on an appeal under control is of poor quality; comments are given per issue raised',
+      },
+    },
+    {
+      action: 'resubmit_answer',
+      from: answered,
+      to: null,
+      actors: ['official', 'head', 'deputy_head'],
+      citation: 'APC 82, 84-85; REG p.5(5)',
+      condition: {
+        kk: 'Пысықтауға қайтарылғаннан кейін: қосымша жауап, не түзетілген (ӘРПК 82) немесе жаңадан қабылданған (ӘРПК 84-85) акт',
+        ru: 'После возврата на доработку: дополнительный ответ либо исправленный (АППК 82) или вновь принятый (АППК 84-85) акт',
+        en: 'After a return for rework: a supplementary answer, or an act corrected (APC 82) or adopted anew (APC 84-85)',
+      },
+    },
+    { action: 'accept_answer', from: answered, to: null, actors: ['controller'], citation: 'APC 38(3); REG p.5(4)' },
+  ];
+}
 
 export const APPEAL: Lifecycle<AppealState> = {
   name: 'appeal',
@@ -89,7 +128,7 @@ export const APPEAL: Lifecycle<AppealState> = {
       },
     },
     { action: 'declare_recusal', from: ['registered', 'in_review', 'postponed', 'preliminary_notified'], to: null, actors: ['applicant', 'official'], citation: 'APC 67', starts: ['APC-67.3'] },
-    { action: 'decide_recusal', from: ['registered', 'in_review', 'postponed', 'preliminary_notified'], to: null, actors: ['superior_official', 'head', 'deputy_head'], citation: 'APC 67(4)' },
+    { action: 'decide_recusal', from: ['registered', 'in_review', 'postponed', 'preliminary_notified'], to: null, actors: ['superior_official', 'head', 'deputy_head'], citation: 'APC 67(4), 67(6), 67(7)' },
     { action: 'postpone', from: ['in_review'], to: 'postponed', actors: ['official'], citation: 'APC 68(5)', starts: ['APC-68.5'] },
     { action: 'resume', from: ['postponed'], to: 'in_review', actors: ['official', 'system'], citation: 'APC 68(5)' },
     {
@@ -157,6 +196,18 @@ export const APPEAL: Lifecycle<AppealState> = {
       },
     },
     { action: 'communicate_act', from: ['decided'], to: null, actors: ['official', 'clerk'], citation: 'APC 81' },
-    { action: 'close', from: ['decided'], to: 'closed', actors: ['official', 'head', 'deputy_head', 'system'], citation: 'APC 83(3)' },
+    {
+      action: 'close',
+      from: ['decided'],
+      to: 'closed',
+      actors: ['official', 'head', 'deputy_head', 'system'],
+      citation: 'APC 83(3)',
+      condition: {
+        kk: 'Бақылаудағы өтініш бойынша: жауапты бақылаушы қабылдағаннан кейін ғана (Үлгілік регламент 5-тармақтың 4)-5) тармақшалары)',
+        ru: 'По обращению на контроле: только после принятия ответа контролирующим (Типовой регламент п.5 пп.4)-5))',
+        en: 'For an appeal under control: only once the reviewer has accepted the answer (Standard Regulation p.5(4)-(5))',
+      },
+    },
+    ...CONTROL_STEPS([...PRE_DECISION, 'decided'], ['decided']),
   ],
 };

@@ -3,6 +3,7 @@
  * table of apc-requirements §4.3. It follows the general procedure with its special features (87(2)): intake,
  * registration, redirection and the 15-working-day term apply (A10); no hearing is needed (73(2)(6)).
  */
+import { CONTROL_STEPS } from './appeal.ts';
 import type { Lifecycle } from './lifecycle.ts';
 
 export const SIMPLIFIED_STATES = ['registered', 'in_review', 'answered', 'noted', 'redirected', 'withdrawn', 'terminated'] as const;
@@ -48,6 +49,8 @@ export const SIMPLIFIED: Lifecycle<SimplifiedState> = {
     },
     { action: 'answer', from: ['in_review'], to: 'answered', actors: ['official', 'head', 'deputy_head'], citation: 'APC 89(1)(1)' },
     { action: 'note', from: ['in_review'], to: 'noted', actors: ['official', 'head', 'deputy_head'], citation: 'APC 89(1)(2)' },
+    // REG p.5(4)-(5): under control, the answer (or the note) is reviewed; the case closes when it is accepted
+    ...CONTROL_STEPS(OPEN, ['answered', 'noted']),
     { action: 'request_access', from: SIMPLIFIED_STATES, to: null, actors: ['applicant', 'clerk'], citation: 'APC 75(1)', starts: ['APC-75.1'] },
     { action: 'grant_access', from: SIMPLIFIED_STATES, to: null, actors: ['official', 'head', 'deputy_head'], citation: 'APC 75(1)' },
   ],

@@ -9,7 +9,8 @@ import type { Action, Role } from '../identity/policy.ts';
 export const ROLE_ACTORS: Partial<Record<Role, readonly Actor[]>> = {
   applicant: ['applicant'],
   registrar: ['clerk'],
-  monitoring: ['clerk'],
+  // the monitoring department: registers and routes (D-5.1, D-5.2) and reviews answers under control (D-5.4, D-5.5)
+  monitoring: ['clerk', 'controller'],
   executor: ['official'],
   subdivision_head: ['official', 'superior_official'],
   deputy_head: ['deputy_head', 'official', 'superior_official'],
@@ -48,11 +49,16 @@ export const STEP_PERMISSIONS: Record<string, readonly Action[]> = {
   declare_recusal: ['appeal.file', ...DECIDE],
   join_interested: ['appeal.register', ...DECIDE],
   add_representative: ['appeal.register', 'appeal.file', ...DECIDE],
-  decide_recusal: ['appeal.assign', 'appeal.sign'],
+  // APC 67(6): the superior body's head or deputy decides a recusal of the head (the service checks whose it is)
+  decide_recusal: ['appeal.assign', 'appeal.sign', 'appeal.decide_recusal'],
   postpone: DECIDE,
   resume: DECIDE,
   request_access: ['appeal.file', 'appeal.register'],
   grant_access: DECIDE,
+  take_under_control: ['monitoring.control'],
+  return_for_rework: ['monitoring.control'],
+  accept_answer: ['monitoring.control'],
+  resubmit_answer: DECIDE,
 };
 
 export function actorsOf(roles: Iterable<Role>): Actor[] {

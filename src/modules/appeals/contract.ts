@@ -59,6 +59,14 @@ export const registerBody = z.strictObject({
   receivedAt: instant.describe('When the appeal reached the body: the procedure starts then (APC 62(2))'),
 });
 
+/** The quality-review form of an answer under control (D-5.4): each criterion met or not. */
+const assessment = {
+  complete: z.boolean().default(false).describe('The answer is complete'),
+  allIssuesAnswered: z.boolean().default(false).describe('Every issue raised is answered'),
+  legalBasis: z.boolean().default(false).describe('The answer states its legal basis'),
+  measuresTaken: z.boolean().default(false).describe('The measures taken are stated'),
+};
+
 export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('assign'), subdivisionId: uuid.optional(), executorId: uuid.optional(), coExecutorIds: z.array(uuid).max(10).optional() }),
   z.strictObject({ action: z.literal('start_review') }),
@@ -136,6 +144,20 @@ export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('postpone'), reasons: text(2000) }),
   z.strictObject({ action: z.literal('resume') }),
   z.strictObject({ action: z.literal('request_access'), note: z.string().max(2000).optional() }),
+  // REG p.5(4)-(5), D-5.4, D-5.5: the quality review of an answer under control
+  z.strictObject({ action: z.literal('take_under_control'), reason: text(2000).describe("Why: e.g. taken under the akim's control (REG p.5(4))") }),
+  z.strictObject({
+    action: z.literal('return_for_rework'),
+    ...assessment,
+    issues: z.array(text(2000)).min(1).max(20).describe('One entry per issue raised that the answer leaves unanswered or answers poorly, with what is missing (REG p.5(5))'),
+  }),
+  z.strictObject({ action: z.literal('accept_answer'), ...assessment, note: z.string().trim().max(4000).optional() }),
+  z.strictObject({
+    action: z.literal('resubmit_answer'),
+    kind: z.enum(['supplementary_answer', 'corrected_act', 'new_act']).describe('A supplementary answer on the issues returned; or the act corrected (APC 82) or adopted anew after revocation (APC 84-85) in the acts module'),
+    text: text(20_000),
+    actNumber: z.string().trim().min(1).max(100).optional().describe('Required for a corrected or new act: its number'),
+  }),
   z.strictObject({ action: z.literal('grant_access'), grantedOn: isoDate, withheld: z.string().max(2000).optional().describe('What was withheld or redacted and why (state secrets, APC 75)') }),
 ]);
 export type ActionInput = z.infer<typeof actionBody>;
@@ -150,6 +172,7 @@ export const listQuery = z.strictObject({
   state: z.string().max(40).optional(),
   type: z.enum(['application', 'proposal', 'feedback', 'request', 'report']).optional(),
   q: z.string().max(200).optional().describe('Registration number or words of the summary'),
+  control: z.enum(['under_control', 'returned']).optional().describe('Appeals under control, or those whose answer was returned for rework (REG p.5(4)-(5))'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -208,6 +231,8 @@ export const appealResponse = z.object({
   redirectedFrom: n(z.string()),
   parentId: n(z.string()),
   repeatOf: n(z.string()),
+  controlStatus: n(z.string()).describe('Under control of the monitoring department, returned for rework, or the answer accepted (REG p.5(4)-(5))'),
+  reworkCount: z.number().describe('How many times the answer was returned for rework (REG p.5(5))'),
   version: z.number(),
 });
 
@@ -235,6 +260,17 @@ export const caseResponse = appealResponse.extend({
   timeline: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), citation: n(z.string()), state: n(z.string()), details: z.record(z.string(), z.unknown()) })),
   deadlines: z.array(z.object({ id: z.number(), term: z.string(), from: z.string(), due: z.string(), internalTarget: n(z.string()), open: z.boolean() })),
   actions: z.array(z.object({ action: z.string(), citation: z.string() })),
+  control: z
+    .object({
+      status: n(z.string()),
+      reason: n(z.string()),
+      reworkCount: z.number(),
+      versions: z.array(z.object({ n: z.number(), at: z.string(), actor: z.string(), action: z.string(), kind: z.string(), text: n(z.string()), outcome: n(z.string()), actNumber: n(z.string()) })),
+      reviews: z.array(z.object({ at: z.string(), actor: z.string(), result: z.enum(['taken', 'returned', 'accepted']), version: n(z.number()), issues: z.array(z.string()), note: n(z.string()), assessment: n(z.record(z.string(), z.boolean())) })),
+    })
+    .nullable()
+    .optional()
+    .describe('REG p.5(4)-(5): the control of the answer: every answer version kept, and the reviews (taken, returned with issues, accepted)'),
   related: z
     .object({
       acts: z.array(z.object({ id: z.string(), number: z.string(), kind: z.string(), state: z.string(), adoptedOn: n(z.string()), complaintId: n(z.string()).describe('Set on a complaint decision (APC 100–101)'), ceaseCause: n(z.string()) })).optional()
@@ -251,10 +287,11 @@ export const listResponse = z.object({
     z.object({
       id: z.string(), number: z.string(), body_id: z.string(), type: z.string(), procedure: z.string(), state: z.string(), channel: z.string(), language: z.string(),
       summary: z.string(), received_on: z.string(), registered_on: z.string(), due: z.string(), deemed_refused_on: n(z.string()), executor_id: n(z.string()), subdivision_id: n(z.string()), version: z.number(),
+      control_status: n(z.string()).describe('under_control | returned | accepted (REG p.5(4)-(5))'), rework_count: z.number(),
     }),
   ),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
-  counters: z.object({ new: z.number(), mine: z.number(), dueSoon: z.number(), overdue: z.number() }),
+  counters: z.object({ new: z.number(), mine: z.number(), dueSoon: z.number(), overdue: z.number(), returned: z.number().describe('My answers returned for rework, to answer again') }),
 });

@@ -18,6 +18,8 @@ export interface ListFilter {
   state?: string | undefined;
   type?: string | undefined;
   q?: string | undefined;
+  /** REG p.5(4)-(5): under control, or returned for rework */
+  control?: 'under_control' | 'returned' | undefined;
   page: number;
   pageSize: number;
 }
@@ -71,13 +73,14 @@ export async function listAppeals(db: Kysely<Schema>, scope: ReadScope, f: ListF
   if (f.bodyId) query = query.where('body_id', '=', f.bodyId);
   if (f.state) query = query.where('state', '=', f.state);
   if (f.type) query = query.where('type', '=', f.type);
+  if (f.control) query = query.where('control_status', '=', f.control);
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('number', 'ilike', like), eb('summary', 'ilike', like)]));
   }
   const [items, total] = await Promise.all([
     query
-      .select(['id', 'number', 'body_id', 'type', 'procedure', 'state', 'channel', 'language', 'summary', 'received_on', 'registered_on', 'due', 'deemed_refused_on', 'executor_id', 'subdivision_id', 'version'])
+      .select(['id', 'number', 'body_id', 'type', 'procedure', 'state', 'channel', 'language', 'summary', 'received_on', 'registered_on', 'due', 'deemed_refused_on', 'executor_id', 'subdivision_id', 'version', 'control_status', 'rework_count'])
       .orderBy('due')
       .orderBy('number')
       .limit(f.pageSize)
@@ -104,5 +107,55 @@ export async function counters(db: Kysely<Schema>, scope: ReadScope, today: stri
       ...(scope.ownerId ? [sql<number>`count(*) filter (where executor_id = ${scope.ownerId} or co_executor_ids @> array[${scope.ownerId}::uuid])::int`.as('mine')] : [sql<number>`0`.as('mine')]),
     ])
     .executeTakeFirstOrThrow();
-  return row;
+  // REG p.5(5): my answers returned for rework are decided cases, outside the open set; few, and indexed (migration 105)
+  const returned = scope.ownerId
+    ? await db
+        .selectFrom('appeal')
+        .where((eb) => eb.and([readable(eb, scope), eb('control_status', '=', 'returned'), eb.or([eb('executor_id', '=', scope.ownerId!), coExecutes(eb, scope.ownerId!)])]))
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow()
+    : { n: 0 };
+  return { ...row, returned: returned.n };
+}
+
+/**
+ * The head's view of a body (issue 9): per executor, the open cases, those due soon and overdue, the appeals
+ * under control, and the answers returned for rework (REG p.5(5)) counted from the case events, in a period.
+ */
+export async function bodyLoad(db: Kysely<Schema>, bodyId: string, today: string, soon: string, period: { from?: string | undefined; to?: string | undefined }) {
+  const open = await db
+    .selectFrom('appeal')
+    .where('body_id', '=', bodyId)
+    .where((eb) => eb.or([eb.and([eb('closed_at', 'is', null), eb('decided_at', 'is', null)]), eb('control_status', 'in', ['under_control', 'returned'])]))
+    .select([
+      'executor_id',
+      sql<number>`count(*) filter (where decided_at is null)::int`.as('open'),
+      sql<number>`count(*) filter (where decided_at is null and due >= ${today} and due <= ${soon})::int`.as('dueSoon'),
+      sql<number>`count(*) filter (where decided_at is null and due < ${today})::int`.as('overdue'),
+      sql<number>`count(*) filter (where control_status in ('under_control', 'returned'))::int`.as('underControl'),
+      sql<number>`count(*) filter (where control_status = 'returned')::int`.as('awaitingRework'),
+    ])
+    .groupBy('executor_id')
+    .execute();
+  let returns = db
+    .selectFrom('case_event as e')
+    .innerJoin('appeal as a', 'a.id', 'e.case_id')
+    .where('e.case_type', '=', 'appeal')
+    .where('e.action', '=', 'return_for_rework')
+    .where('a.body_id', '=', bodyId);
+  if (period.from) returns = returns.where(sql<SqlBool>`(e.at at time zone 'Asia/Almaty')::date >= ${period.from}::date`);
+  if (period.to) returns = returns.where(sql<SqlBool>`(e.at at time zone 'Asia/Almaty')::date <= ${period.to}::date`);
+  const returned = await returns
+    .select([sql<string | null>`e.details->>'executorId'`.as('executor_id'), sql<number>`count(*)::int`.as('returns'), sql<number>`count(distinct e.case_id)::int`.as('cases')])
+    .groupBy(sql`e.details->>'executorId'`)
+    .execute();
+  const rows = new Map<string, { executorId: string | null; open: number; dueSoon: number; overdue: number; underControl: number; awaitingRework: number; returns: number; returnedCases: number }>();
+  const row = (id: string | null) => {
+    const k = id ?? '';
+    if (!rows.has(k)) rows.set(k, { executorId: id, open: 0, dueSoon: 0, overdue: 0, underControl: 0, awaitingRework: 0, returns: 0, returnedCases: 0 });
+    return rows.get(k)!;
+  };
+  for (const o of open) Object.assign(row(o.executor_id), { open: o.open, dueSoon: o.dueSoon, overdue: o.overdue, underControl: o.underControl, awaitingRework: o.awaitingRework });
+  for (const r of returned) Object.assign(row(r.executor_id), { returns: r.returns, returnedCases: r.cases });
+  return [...rows.values()].sort((x, y) => y.open - x.open || y.returns - x.returns);
 }

@@ -10,11 +10,11 @@ import { appealSigningContent, signatureBytes, type SignaturePort } from '../../
 import type { OrganisationService } from '../bodies/service.ts';
 import type { CalendarService } from '../calendar/service.ts';
 import { POLICY, type Action, type Role } from '../identity/policy.ts';
-import { maskEmail, maskIdNumber, maskPhone, type Access, type IdentityService, type Principal } from '../identity/service.ts';
+import { forbidden, maskEmail, maskIdNumber, maskPhone, type Access, type IdentityService, type Principal } from '../identity/service.ts';
 import { APPEAL_CONTENT, HEARING_EXEMPTIONS, RECUSAL_GROUNDS, SIMPLIFIED_TERMINATION_GROUNDS, TERMINATION_GROUNDS } from '../../law/requirements.ts';
 import { STEP_PERMISSIONS, actorsOf } from './actors.ts';
 import { actionBody, actionEnvelope, appealResponse, caseResponse, fileBody, listQuery, listResponse, registerBody, ticketResponse } from './contract.ts';
-import { counters, listAppeals, type ReadScope } from './queries.ts';
+import { bodyLoad, counters, listAppeals, type ReadScope } from './queries.ts';
 import type { ActingAs, AppealsService, ApplicantInput } from './service.ts';
 
 export interface AppealRoutesOptions {
@@ -37,6 +37,7 @@ export interface RelatedCases {
 const fileView = z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), addedBy: z.string(), addedAt: z.string() });
 const problem = z.object({ type: z.string(), title: z.string(), status: z.number(), code: z.string() }).passthrough();
 const idParam = z.strictObject({ id: z.uuid() });
+const isoDateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date');
 
 type AppealRow = Awaited<ReturnType<AppealsService['find']>>;
 const targetOf = (a: AppealRow) => ({
@@ -55,6 +56,17 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
       actors: actorsOf(roles),
       ...(principal.kind === 'official' ? { officialId: principal.id } : { applicantId: principal.id }),
     };
+  }
+
+  /**
+   * Who may read the case: `appeal.read` in its scope, or (APC 67(6)) the head or deputy of the superior body a
+   * recusal of this body's head was sent to: that person sees this one case (masked applicant data), nothing more.
+   */
+  async function readCase(request: FastifyRequest, a: AppealRow): Promise<Principal> {
+    const principal = await access.authenticated(request);
+    if (await access.allows(principal, 'appeal.read', targetOf(a))) return principal;
+    if (principal.kind === 'official' && (await access.allows(principal, 'appeal.decide_recusal', targetOf(a))) && (await appeals.decidesRecusalOf(a.id, principal.id))) return principal;
+    throw forbidden('appeal.read');
   }
 
   async function readScope(principal: Principal): Promise<ReadScope> {
@@ -154,6 +166,29 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
     return { ...page, page: request.query.page, pageSize: request.query.pageSize, counters: count };
   });
 
+  app.get('/api/v1/appeals/load', {
+    schema: {
+      tags: ['appeals'],
+      summary: "The head's view of a body: per executor, open cases, due soon, overdue, under control, and answers returned for rework (REG p.5(5)) in a period",
+      querystring: z.strictObject({ bodyId: z.uuid(), from: isoDateParam.optional(), to: isoDateParam.optional() }),
+      response: {
+        200: z.object({
+          bodyId: z.string(),
+          executors: z.array(z.object({ executorId: z.string().nullable(), open: z.number(), dueSoon: z.number(), overdue: z.number(), underControl: z.number(), awaitingRework: z.number(), returns: z.number().describe('Returns for rework of this executor\'s answers in the period'), returnedCases: z.number() })),
+        }),
+        401: problem, 403: problem,
+      },
+    },
+  }, async (request) => {
+    const { bodyId, from, to } = request.query;
+    const principal = await access.authenticated(request);
+    if (!(await access.allows(principal, 'reports.read', { bodyId })) && !(await access.allows(principal, 'appeal.read', { bodyId }))) throw forbidden('reports.read');
+    const today = appeals.today();
+    const { calendar: cal } = await calendar.current();
+    const soon = isoDate(cal.addWorkingDays(dayNumber(today), 3));
+    return { bodyId, executors: await bodyLoad(appeals.db, bodyId, today, soon, { from, to }) };
+  });
+
   app.get('/api/v1/appeals/:id', {
     schema: {
       tags: ['appeals'],
@@ -163,7 +198,7 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
     },
   }, async (request) => {
     const a = await appeals.find(request.params.id);
-    const principal = await access.require(request, 'appeal.read', targetOf(a));
+    const principal = await readCase(request, a);
     const permissions = [...new Set(Object.values(STEP_PERMISSIONS).flat())];
     const by = await actingAs(request, principal, a, permissions);
     const view = await appeals.view(a.id, by.actors);
@@ -188,6 +223,7 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
       timeline: view.timeline,
       deadlines: view.deadlines,
       actions: allowed,
+      control: view.control,
       ...(related ? { related: await related(a.id) } : {}),
     };
   });
@@ -230,7 +266,7 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
     schema: { tags: ['appeals'], summary: 'The files of the case', params: idParam, response: { 200: z.object({ files: z.array(fileView) }), 401: problem, 403: problem, 404: problem } },
   }, async (request) => {
     const a = await appeals.find(request.params.id);
-    await access.require(request, 'appeal.read', targetOf(a));
+    await readCase(request, a);
     return { files: (await appeals.files(a.id)).map(({ sha256: _, ...f }) => f) };
   });
 
@@ -238,7 +274,7 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
     schema: { tags: ['appeals'], summary: 'Download one file of the case (as an attachment, never rendered inline)', params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }), produces: ['application/octet-stream'], response: { 200: z.any(), 401: problem, 403: problem, 404: problem } },
   }, async (request, reply) => {
     const a = await appeals.find(request.params.id);
-    await access.require(request, 'appeal.read', targetOf(a));
+    await readCase(request, a);
     const f = await appeals.file(a.id, request.params.fileId);
     return reply
       .type(f.mediaType)
@@ -308,6 +344,8 @@ function publicView(a: AppealRow) {
     redirectedFrom: a.redirected_from,
     parentId: a.parent_id,
     repeatOf: a.repeat_of,
+    controlStatus: a.control_status,
+    reworkCount: a.rework_count,
     version: a.version,
   };
 }

@@ -176,6 +176,32 @@ export function currentHearing(events: readonly { seq: number; action: string; d
   return { ...found, held: events.some((e) => e.action === 'record_hearing_protocol' && e.seq > seq) };
 }
 
+/**
+ * The control of an answer (REG p.5(4)-(5)) as the case shows it: every answer version (the first is the decision
+ * of the case, the next ones the answers after rework) and every review. Null if the case was never under control.
+ */
+export function controlView(a: { control_status: string | null; control_reason: string | null; rework_count: number; decision: unknown }, events: readonly { seq: number; at: Date | string; actor: string; action: string; details: unknown }[]) {
+  const control = events.filter((e) => ['take_under_control', 'return_for_rework', 'accept_answer'].includes(e.action));
+  if (!a.control_status && control.length === 0) return null;
+  const iso = (at: Date | string) => new Date(at).toISOString();
+  const versions = [];
+  const first = events.find((e) => e.action === 'adopt_act' || e.action === 'answer' || e.action === 'note');
+  if (first) {
+    const d = (a.decision ?? {}) as { reasons?: string; text?: string; outcome?: string; actNumber?: string };
+    versions.push({ n: 1, at: iso(first.at), actor: first.actor, action: first.action, kind: first.action === 'adopt_act' ? 'act' : first.action, text: d.reasons ?? d.text ?? null, outcome: d.outcome ?? null, actNumber: d.actNumber ?? null });
+  }
+  for (const e of events.filter((x) => x.action === 'resubmit_answer')) {
+    const d = e.details as { kind: string; text: string; actNumber?: string; version: number };
+    versions.push({ n: d.version, at: iso(e.at), actor: e.actor, action: e.action, kind: d.kind, text: d.text, outcome: null, actNumber: d.actNumber ?? null });
+  }
+  const reviews = control.map((e) => {
+    const d = (e.details ?? {}) as { issues?: string[]; note?: string; reason?: string; version?: number; assessment?: Record<string, boolean> };
+    const result = e.action === 'take_under_control' ? 'taken' : e.action === 'return_for_rework' ? 'returned' : 'accepted';
+    return { at: iso(e.at), actor: e.actor, result: result as 'taken' | 'returned' | 'accepted', version: d.version ?? null, issues: d.issues ?? [], note: d.note ?? d.reason ?? null, assessment: d.assessment ?? null };
+  });
+  return { status: a.control_status, reason: a.control_reason, reworkCount: a.rework_count, versions, reviews };
+}
+
 /** States in which no preliminary decision has been sent yet (APC 73(1)). */
 const BEFORE_PRELIMINARY = new Set(['registered', 'awaiting_correction', 'in_review', 'postponed']);
 
@@ -380,13 +406,43 @@ export class AppealsService {
     // APC 68(4): is the representative an employee of the deciding body? (the staff directory, by IIN)
     const representativeIsStaff = input.action === 'add_representative' && input.iin ? (await this.organisation.officials({ bodyId: row.body_id, iin: input.iin })).length > 0 : false;
     const subdivisionPath = input.action === 'assign' && input.subdivisionId ? await this.organisation.subdivisionPath(input.subdivisionId) : undefined;
+    const recusal = input.action === 'declare_recusal' || input.action === 'decide_recusal' ? await this.recusalDeciders(body) : undefined;
+    // REG p.5(5): an answer returned with no executor named goes back to the head of the body
+    const heads = input.action === 'return_for_rework' && !row.executor_id ? await this.headsOf(row.body_id) : [];
     // A9: the hearing window runs from proven receipt of the preliminary decision (cabinet opened, letter delivered)
     // APC 20(1)(4): the hearing invitation's proven receipt, for the hearing guard
     const notices = input.action === 'adopt_act' ? await this.receipts({ type: CASE_TYPE, id: row.id }) : [];
     const preliminary = !row.preliminary_received_on
       ? notices.filter((n) => n.type === 'preliminary_decision').sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)?.receivedOn ?? undefined
       : undefined;
-    return { body, complaintBody, officials, target, subdivisionPath, preliminaryReceivedOn: preliminary, notices, representativeIsStaff };
+    return { body, complaintBody, officials, target, subdivisionPath, preliminaryReceivedOn: preliminary, notices, representativeIsStaff, recusal, heads };
+  }
+
+  /**
+   * Who decides a recusal in this body (APC 67(4), 67(6), 67(7)): the heads of the body, its staff (a recusal of
+   * an ordinary official stays inside), and the superior body with its head and deputies (a recusal of the head
+   * goes there). The superior body is the body's parent in the hierarchy ("вышестоящий административный орган"),
+   * not the complaint body: that one is named for complaints (APC 91(1)) and may be another body.
+   */
+  private async recusalDeciders(body: BodyRow) {
+    const today = this.today();
+    const names = new Map((await this.organisation.officials({ bodyId: body.id })).map((o) => [o.id, o.full_name]));
+    const { heads } = await this.leadersOf(body.id, today);
+    const parent = body.parent_id ? await this.organisation.body(body.parent_id) : undefined;
+    const superior = parent ? { body: parent, ...(await this.leadersOf(parent.id, today)) } : undefined;
+    return { staff: new Set(names.keys()), heads, superior, names };
+  }
+
+  /** Is the official a head or deputy of the superior body a recusal of this case's head was sent to (APC 67(6))? Such a person reads that case. */
+  async decidesRecusalOf(appealId: string, officialId: string): Promise<boolean> {
+    const events = (await caseEvents(this.db, CASE_TYPE, appealId)).filter((e) => e.action === 'declare_recusal');
+    for (const e of events) {
+      const superiorBodyId = (e.details as { superiorBodyId?: string } | null)?.superiorBodyId;
+      if (!superiorBodyId) continue;
+      const { heads, deputies } = await this.leadersOf(superiorBodyId);
+      if ([...heads, ...deputies].includes(officialId)) return true;
+    }
+    return false;
   }
 
   /** Scans and attachments join the case file (APC 69(1)); each addition is a case event. */
@@ -464,6 +520,7 @@ export class AppealsService {
       timeline: events.map((e) => ({ seq: e.seq, at: new Date(e.at).toISOString(), actor: e.actor, action: e.action, citation: e.citation, state: e.state, details: e.details as Record<string, unknown> })),
       deadlines: deadlines.map((d) => ({ id: d.id, term: d.term_id, from: d.from_date, due: d.due, internalTarget: d.internal_target, open: d.open })),
       actions: actionsIn(lifecycleOf(a.procedure), a.state, actors).map((t) => ({ action: t.action, citation: t.citation })),
+      control: controlView(a, events),
     };
   }
 
@@ -528,6 +585,30 @@ export class AppealsService {
   }
 
   /**
+   * APC 68(5): a procedure postponed because a representative was removed resumes when another is authorised
+   * (`add_representative`) or, at the latest, once the 3 working days have passed: run daily, the day after the
+   * last day of the postponement the case is back in review by `system`. The term of the case never moved (A7).
+   */
+  async resumePostponed(today = this.today()): Promise<string[]> {
+    const rows = await this.db.selectFrom('appeal').select('id').where('state', '=', 'postponed').execute();
+    const done: string[] = [];
+    for (const { id } of rows) {
+      const postponed = (await caseEvents(this.db, CASE_TYPE, id)).filter((e) => e.state === 'postponed' && (e.action === 'postpone' || e.action === 'add_representative')).at(-1);
+      const until = (postponed?.details as { until?: string } | undefined)?.until;
+      if (!until || today <= until) continue;
+      const prepared = await this.prepare(id, { action: 'resume' });
+      const resumed = await this.db.transaction().execute(async (trx) => {
+        const row = await lockAppeal(trx, id);
+        if (row.state !== 'postponed') return false;
+        await this.actIn(trx, prepared, row.version, { action: 'resume' }, { actor: 'system', actors: ['system'] });
+        return true;
+      });
+      if (resumed) done.push(id);
+    }
+    return done;
+  }
+
+  /**
    * A reminder before the term falls due (APC 38(6), 46(4); A28: N working days before), to the executor and to
    * the head of the body (APC 69(4): personally responsible; #27); an unassigned case reaches the head alone.
    */
@@ -558,9 +639,15 @@ export class AppealsService {
 
   /** The head of a body today: officials appointed (acting ones within their dates) to a position with the role body_head. */
   async headsOf(bodyId: string, today = this.today()): Promise<string[]> {
+    return (await this.leadersOf(bodyId, today)).heads;
+  }
+
+  /** The heads and the deputy heads of a body today (acting ones within their dates). */
+  async leadersOf(bodyId: string, today = this.today()): Promise<{ heads: string[]; deputies: string[] }> {
     const staff = await this.organisation.officials({ bodyId });
-    const rows = await this.organisation.currentAppointments(staff.map((o) => o.id), today);
-    return [...new Set(rows.filter((r) => r.role === 'body_head' && r.body_id === bodyId).map((r) => r.official_id))];
+    const rows = (await this.organisation.currentAppointments(staff.map((o) => o.id), today)).filter((r) => r.body_id === bodyId);
+    const holding = (role: string) => [...new Set(rows.filter((r) => r.role === role).map((r) => r.official_id))];
+    return { heads: holding('body_head'), deputies: holding('deputy_head') };
   }
 }
 
@@ -623,6 +710,17 @@ class Step {
   private async events(action: string | readonly string[]) {
     const wanted = typeof action === 'string' ? [action] : action;
     return (await caseEvents(this.trx, CASE_TYPE, this.row.id)).filter((e) => wanted.includes(e.action));
+  }
+
+  /**
+   * Who decides a recusal of `officialId` (APC 67): a superior official inside the body (67(4)); for the head of
+   * the body, the superior body (67(6)); for a head with no superior body, the deputy head (67(7), no law names
+   * another person for the bodies Tynda serves).
+   */
+  private recusalRoute(officialId: string): { decider: 'superior_official' | 'superior_body' | 'deputy_head'; citation: string } {
+    const d = this.ctx.recusal!;
+    if (!d.heads.includes(officialId)) return { decider: 'superior_official', citation: 'APC 67(4)' };
+    return d.superior ? { decider: 'superior_body', citation: 'APC 67(6)' } : { decider: 'deputy_head', citation: 'APC 67(7)' };
   }
 
   /** "Заблаговременно" (APC 20(1)(4), 66(1)) has no number: at the least, the event is on a later day than the invitation. */
@@ -694,9 +792,17 @@ class Step {
       }
       case 'start_review':
       case 'correction_received':
-      case 'resume':
         return;
+      case 'resume': {
+        const until = (await this.postponedUntil()) ?? null;
+        // APC 68(5): the daily job resumes only once the at most 3 working days of the postponement have passed
+        if (this.by.actors.includes('system') && (!until || this.today <= until)) refuse(409, 'postponement_running', 'APC 68(5)', { until: until ?? '-' });
+        this.details = { until, automatic: this.by.actors.includes('system') };
+        return;
+      }
       case 'close':
+        // REG p.5(4)-(5), AT-34: an appeal under control stays open until the reviewer accepts the answer
+        if (r.control_status === 'under_control' || r.control_status === 'returned') refuse(409, 'answer_not_accepted', 'REG p.5(4)-(5)');
         this.patch.closed_at = this.svc.now();
         return;
       case 'redirect':
@@ -852,7 +958,8 @@ class Step {
       case 'answer':
       case 'note':
         this.patch.decided_at = this.svc.now();
-        this.patch.closed_at = this.svc.now();
+        // REG p.5(4)-(5): under control, the case closes when the reviewer accepts the answer
+        if (r.control_status !== 'under_control') this.patch.closed_at = this.svc.now();
         this.patch.decision = JSON.stringify({ kind: input.action, text: input.text, ...(this.link ? { actId: this.link.actId, actNumber: this.link.actNumber } : {}) });
         this.details = { text: input.text, ...(this.link ? { actId: this.link.actId, actNumber: this.link.actNumber } : {}) };
         this.notify('simplified_answer', { answer: this.link?.noticeText ?? input.text, complainTo: this.complainTo() });
@@ -864,7 +971,25 @@ class Step {
         if (earlier.some((e) => { const d = e.details as { officialId?: string; ground?: string }; return d.officialId === input.officialId && d.ground === input.ground; })) {
           refuse(409, 'recusal_repeated', 'APC 67(9)');
         }
-        this.details = { officialId: input.officialId, ground: input.ground, groundCitation: groundByCode(RECUSAL_GROUNDS, input.ground)!.citation, self: input.self, statement: input.statement, decideBy: await this.due('APC-67.3', this.today, true) };
+        const route = this.recusalRoute(input.officialId);
+        const decideBy = await this.due('APC-67.3', this.today, true);
+        this.details = {
+          officialId: input.officialId, ground: input.ground, groundCitation: groundByCode(RECUSAL_GROUNDS, input.ground)!.citation, self: input.self, statement: input.statement, decideBy,
+          decider: route.decider, deciderCitation: route.citation, ...(route.decider === 'superior_body' ? { superiorBodyId: this.ctx.recusal!.superior!.body.id } : {}),
+        };
+        if (route.decider === 'superior_body') {
+          // APC 67(6): the superior body's head and deputies are told; one of them decides within 3 working days (67(3))
+          const sup = this.ctx.recusal!.superior!;
+          const officialName = this.ctx.recusal!.names.get(input.officialId) ?? '';
+          for (const official of new Set([...sup.heads, ...sup.deputies])) {
+            this.notices.push(() =>
+              enqueueNotice(this.trx, {
+                type: 'official_recusal_to_decide', subject: { type: CASE_TYPE, id: r.id }, recipient: { kind: 'official', id: official, online: true }, language: this.lang, createdBy: this.by.actor,
+                data: { registrationNumber: r.number, bodyName: nameIn(this.ctx.body.name, this.lang), officialName, decideBy },
+              }),
+            );
+          }
+        }
         return;
       }
       case 'decide_recusal': {
@@ -873,17 +998,25 @@ class Step {
         if (declared.length <= decided.length) refuse(409, 'no_recusal_pending', 'APC 67(3)');
         const target = (declared.at(-1)!.details as { officialId: string }).officialId;
         if (this.by.officialId === target) refuse(403, 'recusal_own', 'APC 67(4)');
+        const route = this.recusalRoute(target);
+        const deciders = this.ctx.recusal!;
+        if (route.decider === 'superior_body') {
+          const sup = deciders.superior!;
+          if (!this.by.officialId || ![...sup.heads, ...sup.deputies].includes(this.by.officialId)) refuse(403, 'recusal_superior_body', 'APC 67(6)', { body: nameIn(sup.body.name, this.lang) });
+        } else if (!this.by.officialId || !deciders.staff.has(this.by.officialId)) refuse(403, 'recusal_inside_body', route.citation);
+        this.citation = route.citation;
         if (input.upheld) {
           const replacement = input.replacementId ? this.ctx.officials.get(input.replacementId) : undefined;
           if (!replacement) refuse(422, 'replacement_required', 'APC 67(4)', {}, 'body.replacementId');
           if (replacement.body_id !== r.body_id || replacement.id === target) refuse(422, 'official_other_body', 'APC 67(4)', {}, 'body.replacementId');
           if (r.executor_id === target) this.patch.executor_id = replacement.id;
         }
-        this.details = { officialId: target, upheld: input.upheld, replacementId: input.replacementId, reasons: input.reasons };
+        this.details = { officialId: target, upheld: input.upheld, replacementId: input.replacementId, reasons: input.reasons, decider: route.decider };
         return;
       }
       case 'postpone':
-        this.details = { reasons: input.reasons, until: await this.due('APC-68.5', this.today) };
+        // stored, so the terms of the case show it and the daily job resumes after it (APC 68(5))
+        this.details = { reasons: input.reasons, until: await this.due('APC-68.5', this.today, true) };
         return;
       case 'join_interested': {
         const party = { kind: 'interested', name: input.name, iin: input.iin, postalAddress: input.postalAddress, interest: input.interest, joinedOn: this.today };
@@ -904,8 +1037,61 @@ class Step {
         } else {
           // APC 68(2): an oral authorisation is put in writing by the body and signed by the principal
           this.details = { name: input.name, basis: input.basis, ...(input.basis === 'oral_declaration' ? { writtenForSignature: true } : {}) };
+          // APC 68(5): the postponement lasts only until another representative is authorised
+          if (r.state === 'postponed') {
+            this.state = 'in_review';
+            this.citation = 'APC 68(2), 68(5)';
+            this.details.resumed = true;
+          }
         }
         this.patch.parties = JSON.stringify([...(r.parties as unknown[]), party]);
+        return;
+      }
+      case 'take_under_control':
+        if (r.control_status === 'under_control' || r.control_status === 'returned') refuse(409, 'already_under_control', 'REG p.5(4)');
+        this.patch.control_status = 'under_control';
+        this.patch.control_reason = input.reason;
+        this.details = { reason: input.reason, bodyId: r.body_id, executorId: r.executor_id };
+        return;
+      case 'return_for_rework':
+      case 'accept_answer': {
+        if (r.control_status === 'returned') refuse(409, 'no_answer_to_review', 'REG p.5(4)-(5)');
+        if (r.control_status !== 'under_control') refuse(409, 'not_under_control', 'REG p.5(4)');
+        const assessment = { complete: input.complete, allIssuesAnswered: input.allIssuesAnswered, legalBasis: input.legalBasis, measuresTaken: input.measuresTaken };
+        const version = 1 + (await this.events('resubmit_answer')).length;
+        if (input.action === 'accept_answer') {
+          this.patch.control_status = 'accepted';
+          // the simplified procedure ends with the answer (APC 89); under control, it ends when the answer is accepted
+          if (r.procedure === 'simplified') this.patch.closed_at = this.svc.now();
+          this.details = { assessment, note: input.note, version, reworkCount: r.rework_count };
+          return;
+        }
+        // the monitoring figures count returns per body and per executor from these events (bodyId, executorId)
+        this.patch.control_status = 'returned';
+        this.patch.rework_count = r.rework_count + 1;
+        this.details = { assessment, issues: input.issues, version, reworkNumber: r.rework_count + 1, bodyId: r.body_id, executorId: r.executor_id };
+        const reviewer = this.by.officialId ? await this.trx.selectFrom('official').select('full_name').where('id', '=', this.by.officialId).executeTakeFirst() : undefined;
+        for (const official of r.executor_id ? [r.executor_id] : this.ctx.heads) {
+          this.notices.push(() =>
+            enqueueNotice(this.trx, {
+              type: 'official_rework', subject: { type: CASE_TYPE, id: r.id }, recipient: { kind: 'official', id: official, online: true }, language: this.lang, createdBy: this.by.actor,
+              data: { registrationNumber: r.number, returnedBy: reviewer?.full_name ?? this.by.actor, comment: input.issues.join('; ') },
+            }),
+          );
+        }
+        return;
+      }
+      case 'resubmit_answer': {
+        if (r.control_status !== 'returned') refuse(409, 'not_returned_for_rework', 'REG p.5(5)');
+        // the adopted act stays a legal fact: a corrected (APC 82) or new act (84-85) is made in the acts module and named here
+        if (input.kind !== 'supplementary_answer' && !input.actNumber) refuse(422, 'act_number_required', input.kind === 'corrected_act' ? 'APC 82' : 'APC 84-85', {}, 'body.actNumber');
+        this.patch.control_status = 'under_control';
+        this.details = { kind: input.kind, text: input.text, actNumber: input.actNumber, version: 2 + (await this.events('resubmit_answer')).length };
+        // a supplementary answer reaches the person like the answer it completes (APC 66; D-5.6)
+        if (input.kind === 'supplementary_answer') {
+          if (r.procedure === 'simplified') this.notify('simplified_answer', { answer: input.text, complainTo: this.complainTo() });
+          else this.notify('decision_on_case', { decision: input.text, decidedOn: this.today, complainTo: this.complainTo() });
+        }
         return;
       }
       case 'request_access': {
@@ -920,6 +1106,13 @@ class Step {
         return;
       }
     }
+  }
+
+  /** The last day of the postponement in force (APC 68(5)): the `until` of the step that postponed the case. */
+  private async postponedUntil(): Promise<string | undefined> {
+    const events = await this.events(['postpone', 'add_representative']);
+    const last = events.filter((e) => e.state === 'postponed' && (e.details as { until?: string } | null)?.until).at(-1);
+    return (last?.details as { until?: string } | undefined)?.until;
   }
 
   /** APC 73: a burdensome act needs the hearing window closed, or an exemption of 73(2) recorded. */

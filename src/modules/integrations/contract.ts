@@ -83,9 +83,16 @@ export const EXPORT_MAX = 50_000;
 export const IMPORT_FIELDS = ['receivedAt', 'essence', 'summary', 'type', 'language', 'topic', 'applicantKind', 'applicantName', 'iin', 'bin', 'postalAddress', 'email', 'phone', 'signed', 'filedOn', 'externalNumber'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/** An import file: at most this many rows after the header (one transaction registers them all). */
+export const IMPORT_MAX_ROWS = 10_000;
+/** An XLSX file: at most 8 MB as sent, and at most 100 MB once inflated (a small ZIP can inflate to gigabytes). */
+export const XLSX_MAX_BYTES = 8 * 1024 * 1024;
+export const XLSX_MAX_INFLATED = 100 * 1024 * 1024;
+
 export const importBody = z.strictObject({
   bodyId: z.uuid(),
-  csv: z.string().min(1).max(10_000_000).describe('The file: CSV (comma or semicolon separated, UTF-8), first row the column names'),
+  csv: z.string().min(1).max(10_000_000).optional().describe('The file as CSV (comma or semicolon separated, UTF-8), first row the column names; or send `xlsx`'),
+  xlsx: z.base64().min(1).max(Math.ceil(XLSX_MAX_BYTES / 3) * 4).optional().describe('The file as XLSX, base64: its first sheet, first row the column names; dates and numbers as Excel stores them'),
   mapping: z
     .partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).max(200))
     .refine((m) => m.receivedAt !== undefined && m.essence !== undefined, 'mapping_incomplete')
@@ -99,13 +106,19 @@ export const importBody = z.strictObject({
     })
     .default({ type: 'application', language: 'ru', channel: 'paper', signed: false }),
   dryRun: z.boolean().default(true).describe('Check every row and write nothing (the default)'),
-});
+}).refine((b) => (b.csv === undefined) !== (b.xlsx === undefined), { message: 'file_required', path: ['csv'] });
 
 export const importResponse = z.object({
   dryRun: z.boolean(),
   rows: z.number(),
   valid: z.number(),
-  errors: z.array(z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() })),
+  errors: z.array(z.object({
+    row: z.number().describe('The line of the CSV file or the row of the sheet; the header is 1'),
+    field: z.string().describe('The Tynda field of the mapping (receivedAt, iin, …); empty for the file as a whole'),
+    column: z.string().describe("The file's column name"),
+    code: z.string(),
+    message: z.string().describe("The reason, in the request's language"),
+  })),
   registered: z.array(z.object({ row: z.number(), id: z.string(), number: z.string(), receivedAt: z.string(), registeredOn: z.string(), due: z.string() })),
 });
 

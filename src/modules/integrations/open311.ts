@@ -26,6 +26,8 @@ const ITEM: Record<string, string> = {
   attributes: 'attribute',
   values: 'value',
   errors: 'error',
+  endpoints: 'endpoint',
+  formats: 'format',
 };
 
 function element(name: string, value: Value, indent: string): string {
@@ -93,4 +95,16 @@ export function expectedDatetime(due: string): string {
 export function w3c(at: Date | string): string {
   const d = new Date(new Date(at).getTime() + 5 * 3_600_000);
   return `${d.toISOString().slice(0, 19)}+05:00`;
+}
+
+/** The specification this endpoint implements, as service discovery names it. */
+export const GEOREPORT_V2 = 'http://wiki.open311.org/GeoReport_v2';
+/** When Tynda's mapping of GeoReport v2 (services, attributes, fields) last changed; the classifier's changes count too. */
+export const MAPPING_CHANGED = new Date('2026-12-05T00:00:00Z');
+
+export interface DiscoveryView {
+  changeset: string;
+  contact: string;
+  key_service: string;
+  endpoints: { specification: string; url: string; changeset: string; type: 'production' | 'test'; formats: string[] }[];
 }

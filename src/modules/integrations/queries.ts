@@ -69,3 +69,9 @@ export async function subscriptions(db: Db, createdBy: string | undefined) {
 export async function subscription(db: Db, id: string) {
   return db.selectFrom('webhook_subscription').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** When the classifier of topics (the Open311 services) last changed: its latest audited change. */
+export async function classifierChangedAt(db: Db): Promise<Date | undefined> {
+  const row = await db.selectFrom('audit_event').select((eb) => eb.fn.max('at').as('at')).where('action', 'like', 'topics.%').executeTakeFirst();
+  return row?.at ? new Date(row.at) : undefined;
+}

@@ -1,7 +1,7 @@
 /**
  * HTTP face of the integrations: Open311 GeoReport v2 under /open311/v2 (JSON or XML by the file extension,
- * errors in the specification's `errors` form), webhooks under /api/v1/webhooks, the worklist as CSV under
- * /api/v1/exports, and the import of a paper register under /api/v1/imports.
+ * errors in the specification's `errors` form; discovery at /open311/discovery), webhooks under /api/v1/webhooks,
+ * lists as CSV or XLSX under /api/v1/exports, and the import of a paper register under /api/v1/imports.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -17,7 +17,12 @@ import { listAppeals, type ReadScope } from '../appeals/queries.ts';
 import type { AppealsService } from '../appeals/service.ts';
 import { POLICY, type Access, type Principal } from '../identity/service.ts';
 import { EXPORT_MAX, deliveryLogView, exportQuery, feedBody, feedView, hearingView, importBody, importResponse, open311Create, open311Query, webhookBody, webhookView } from './contract.ts';
-import { writeCsv } from './csv.ts';
+import { CONTENT_TYPE, EXPORT_FORMATS, sendExport, type ExportFormat } from './exports.ts';
+import type { ComplaintsService } from '../complaints/service.ts';
+import { listQuery as complaintListQuery } from '../complaints/contract.ts';
+import type { PetitionsService } from '../petitions/service.ts';
+import { listQuery as petitionListQuery } from '../petitions/contract.ts';
+import { listPetitions } from '../petitions/queries.ts';
 import { render, splitFormat, type Format } from './open311.ts';
 import type { IntegrationsService } from './service.ts';
 import type { CalendarFeeds } from './feeds.ts';
@@ -25,6 +30,10 @@ import { deliveryLog } from './webhooks.ts';
 
 export interface IntegrationRoutesOptions {
   integrations: IntegrationsService;
+  complaints: ComplaintsService;
+  petitions: PetitionsService;
+  /** the server's public address, for the Open311 discovery document */
+  publicUrl: string;
   appeals: AppealsService;
   access: Access;
   organisation: OrganisationService;
@@ -79,7 +88,7 @@ function open311Fields(raw: unknown): Record<string, unknown> {
   return { ...out, attributes };
 }
 
-export function integrationRoutes(app: App, { integrations, appeals, access, organisation, calendar, feeds }: IntegrationRoutesOptions) {
+export function integrationRoutes(app: App, { integrations, appeals, access, organisation, calendar, feeds, complaints, petitions, publicUrl }: IntegrationRoutesOptions) {
   // ---------- Open311 GeoReport v2 ----------
   void app.register(async (scope) => {
     // the specification posts forms; kept inside this scope so the rest of the API stays JSON
@@ -103,6 +112,12 @@ export function integrationRoutes(app: App, { integrations, appeals, access, org
     const principal = (request: FastifyRequest, key: unknown) => integrations.principalOf(typeof key === 'string' && key ? key : undefined, () => access.principal(request));
 
     for (const ext of ['json', 'xml'] as const) {
+      // service discovery lives above the versioned endpoint and its URL ends in /discovery (the specification)
+      scope.get(`/open311/discovery.${ext}`, {
+        schema: { hide, tags, summary: `Open311 service discovery: the GeoReport v2 endpoint of this server, ${ext.toUpperCase()}` },
+        errorHandler,
+      }, async (request, reply) => send(reply, ext, 'discovery', (await integrations.discovery(publicUrl, request.lang)) as never));
+
       scope.get(`${OPEN311_PREFIX}/services.${ext}`, {
         schema: { hide, tags, summary: `Open311 GeoReport v2: the service list (the leaf topics of the classifier), ${ext.toUpperCase()}` },
         errorHandler,
@@ -218,40 +233,84 @@ export function integrationRoutes(app: App, { integrations, appeals, access, org
     return scope;
   }
 
-  const EXPORT_COLUMNS = ['number', 'type', 'procedure', 'state', 'channel', 'language', 'summary', 'received_on', 'registered_on', 'due', 'deemed_refused_on', 'id'] as const;
-  app.get('/api/v1/exports/appeals.csv', {
-    schema: {
-      tags: ['integrations'],
-      summary: 'The worklist (the filters of GET /api/v1/appeals) as CSV: UTF-8 with a BOM, comma-separated, one row per appeal, most urgent first',
-      description: `Columns: ${EXPORT_COLUMNS.join(', ')}; the header row carries these codes, the second line their names in the request's language is not added (machine-readable). At most ${EXPORT_MAX} rows. XLSX is not offered: the project has no spreadsheet writer dependency.`,
-      querystring: exportQuery,
-      produces: ['text/csv'],
-      response: { 200: z.string(), 401: problem },
-    },
-  }, async (request, reply) => {
-    const principal = await access.authenticated(request);
-    const scope = await readScope(principal);
-    const today = appeals.today();
-    const { calendar: cal } = await calendar.current();
-    const soon = isoDate(cal.addWorkingDays(dayNumber(today), 3));
-    const { items } = await listAppeals(appeals.db, scope, { ...request.query, page: 1, pageSize: EXPORT_MAX }, today, soon);
-    const csv = writeCsv(EXPORT_COLUMNS, items.map((i) => EXPORT_COLUMNS.map((c) => i[c])));
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="appeals-${today}.csv"`)
-      .header('cache-control', 'private, no-store')
-      .send(csv);
-  });
+  // one route per list and format, each a set of columns over the list's own query (exports.ts writes both formats)
+  const APPEAL_COLUMNS = ['number', 'type', 'procedure', 'state', 'channel', 'language', 'summary', 'received_on', 'registered_on', 'due', 'deemed_refused_on', 'id'] as const;
+  const COMPLAINT_COLUMNS = ['number', 'state', 'channel', 'language', 'challenged_kind', 'challenged_summary', 'received_on', 'registered_on', 'due', 'review_due', 'decided_on', 'deemed_dismissed_on', 'appeal_id', 'act_id', 'id'] as const;
+  const PETITION_COLUMNS = ['number', 'state', 'level', 'language', 'title', 'body_id', 'submitted_on', 'published_on', 'signing_ends_on', 'threshold', 'signatures', 'sent_on', 'registered_on', 'due', 'decided_on', 'id'] as const;
+  const produces = (format: ExportFormat) => [CONTENT_TYPE[format].split(';')[0]!];
+  const described = (format: ExportFormat, columns: readonly string[], max: number) =>
+    `${format === 'csv'
+      ? 'CSV: UTF-8 with a byte order mark, comma-separated, CRLF; a cell starting with =, +, - or @ gets a leading apostrophe.'
+      : 'XLSX: one sheet, a frozen header row; dates are date cells, numbers are numbers.'} The header row carries the column codes: ${columns.join(', ')}. At most ${max} rows.`;
+
+  for (const format of EXPORT_FORMATS) {
+    app.get(`/api/v1/exports/appeals.${format}`, {
+      schema: {
+        tags: ['integrations'],
+        summary: `The worklist (the filters of GET /api/v1/appeals) as ${format.toUpperCase()}: one row per appeal you may read, most urgent first`,
+        description: described(format, APPEAL_COLUMNS, EXPORT_MAX),
+        querystring: exportQuery,
+        produces: produces(format),
+        response: { 200: z.string(), 401: problem },
+      },
+    }, async (request, reply) => {
+      const principal = await access.authenticated(request);
+      const scope = await readScope(principal);
+      const today = appeals.today();
+      const { calendar: cal } = await calendar.current();
+      const soon = isoDate(cal.addWorkingDays(dayNumber(today), 3));
+      const { items } = await listAppeals(appeals.db, scope, { ...request.query, page: 1, pageSize: EXPORT_MAX }, today, soon);
+      return sendExport(reply, format, { name: 'appeals', columns: APPEAL_COLUMNS, rows: items }, today);
+    });
+
+    app.get(`/api/v1/exports/complaints.${format}`, {
+      schema: {
+        tags: ['integrations'],
+        summary: `Complaints (GET /api/v1/complaints: at your body as origin or review body, or your own) as ${format.toUpperCase()}, by due date`,
+        description: described(format, COMPLAINT_COLUMNS, 500),
+        querystring: complaintListQuery,
+        produces: produces(format),
+        response: { 200: z.string(), 401: problem },
+      },
+    }, async (request, reply) => {
+      const principal = await access.authenticated(request);
+      const read = await access.bodiesFor(principal, 'appeal.read');
+      const review = await access.bodiesFor(principal, 'complaint.review');
+      const bodyIds = read === 'all' || review === 'all' ? 'all' : [...new Set([...read, ...review])];
+      const rows = await complaints.list({ appealId: request.query.appealId, bodyIds: principal.kind === 'applicant' ? [] : bodyIds, ownerId: principal.id });
+      return sendExport(reply, format, { name: 'complaints', columns: COMPLAINT_COLUMNS, rows }, appeals.today());
+    });
+
+    app.get(`/api/v1/exports/petitions.${format}`, {
+      schema: {
+        tags: ['integrations'],
+        summary: `The public list of petitions (GET /api/v1/petitions) with their live signature counts as ${format.toUpperCase()} (no sign-in)`,
+        description: described(format, PETITION_COLUMNS, EXPORT_MAX),
+        querystring: petitionListQuery.omit({ page: true, pageSize: true }),
+        produces: produces(format),
+        response: { 200: z.string() },
+      },
+    }, async (request, reply) => {
+      const rows = await listPetitions(petitions.db, { ...request.query, page: 1, pageSize: EXPORT_MAX });
+      const counts = await petitions.counts(rows.map((r) => r.id));
+      return sendExport(reply, format, {
+        name: 'petitions',
+        columns: PETITION_COLUMNS,
+        // the decision is public once posted (APC 90-6(3)): before that, not even its date
+        rows: rows.map((p) => ({ ...p, signatures: counts.get(p.id) ?? 0, decided_on: p.state === 'decision_published' ? p.decided_on : null })),
+      }, appeals.today());
+    });
+  }
 
   // ---------- import of a paper register ----------
   app.post('/api/v1/imports/appeals', {
     bodyLimit: 12 * 1024 * 1024,
     schema: {
       tags: ['integrations'],
-      summary: 'Import a paper register or an old system\'s export (CSV) with a column mapping: a dry run reports every bad row and writes nothing; a real run registers every row as a paper appeal with its real receipt time, or nothing at all',
-      description: 'Errors name the row (the line of the file; the header is line 1), the column and the reason in the request\'s language. A real run with any bad row is refused with 422 `import_has_errors`, the errors as `row.<line>.<column>`.',
+      summary: 'Import a paper register or an old system\'s export (CSV or XLSX) with a column mapping: a dry run reports every bad row and writes nothing; a real run registers every row as a paper appeal with its real receipt time, or nothing at all',
+      description: 'Send the file as `csv` (text) or `xlsx` (base64; its first sheet). Errors name the row (the line of the file or the row of the sheet; the header is 1), the column and the reason in the request\'s language. A real run with any bad row is refused with 422 `import_has_errors`, the errors as `row.<line>.<column>`. More than 10 000 rows, or an XLSX over 8 MB (100 MB inflated), is refused with 413 `import_too_large`.',
       body: importBody,
-      response: { 200: importResponse, 201: importResponse, 400: problem, 401: problem, 403: problem, 404: problem, 422: problem },
+      response: { 200: importResponse, 201: importResponse, 400: problem, 401: problem, 403: problem, 404: problem, 413: problem, 422: problem },
     },
   }, async (request, reply) => {
     const principal = await access.require(request, 'appeal.register', { bodyId: request.body.bodyId });

@@ -1,8 +1,8 @@
 /**
- * Integrations: Open311 GeoReport v2 over topics and appeals, webhook subscriptions, export of the worklist as
- * CSV and import of a paper register. Appeals are only ever written through the appeals module (insertAppeal),
- * so an appeal that came from a 311 app or an old register is registered like any other: number, ticket,
- * terms, case events (and so webhooks), the notice to the applicant.
+ * Integrations: Open311 GeoReport v2 over topics and appeals (with service discovery), webhook subscriptions
+ * (their targets checked by targets.ts), and import of a paper register from CSV or XLSX. Appeals are only ever
+ * written through the appeals module (insertAppeal), so an appeal that came from a 311 app or an old register is
+ * registered like any other: number, ticket, terms, case events (and so webhooks), the notice to the applicant.
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -16,9 +16,11 @@ import type { BodyRow, OrganisationService } from '../bodies/service.ts';
 import type { AppealsService, ApplicantInput, IntakeInput } from '../appeals/service.ts';
 import { actorId, type Access, type Principal } from '../identity/service.ts';
 import { audit } from '../audit/service.ts';
-import type { ImportField, Open311Create } from './contract.ts';
+import { IMPORT_MAX_ROWS, XLSX_MAX_BYTES, XLSX_MAX_INFLATED, type ImportField, type Open311Create } from './contract.ts';
 import { CsvError, parseCsv } from './csv.ts';
-import { expectedDatetime, w3c, type ServiceRequestView, type ServiceView } from './open311.ts';
+import { readXlsx, XlsxError, type TableRow } from './xlsx.ts';
+import { checkTarget, STRICT_TARGETS, TargetRefused, type TargetPolicy } from './targets.ts';
+import { expectedDatetime, GEOREPORT_V2, MAPPING_CHANGED, w3c, type DiscoveryView, type ServiceRequestView, type ServiceView } from './open311.ts';
 import * as q from './queries.ts';
 import type { WebhookEvent } from './webhooks.ts';
 
@@ -29,7 +31,9 @@ export const OPEN311_TYPES = ['report', 'application'] as const;
 
 export interface ImportInput {
   bodyId: string;
-  csv: string;
+  /** the file: CSV text, or an XLSX workbook in base64 (exactly one) */
+  csv?: string | undefined;
+  xlsx?: string | undefined;
   mapping: Partial<Record<ImportField, string>>;
   defaults: { type: IntakeInput['type']; language: Language; channel: 'paper' | 'oral' | 'reception'; signed: boolean };
   dryRun: boolean;
@@ -37,6 +41,8 @@ export interface ImportInput {
 
 export interface ImportRowError {
   row: number;
+  /** the Tynda field of the mapping ('' for the file as a whole) */
+  field: ImportField | '';
   column: string;
   code: string;
   message: string;
@@ -49,9 +55,27 @@ export class IntegrationsService {
     readonly organisation: OrganisationService,
     readonly access: Access,
     readonly now: () => Date = () => new Date(),
+    /** where webhooks may point (targets.ts; TYNDA_WEBHOOK_ALLOW_HTTP / _PRIVATE) */
+    readonly webhookTargets: TargetPolicy = STRICT_TARGETS,
   ) {}
 
   // ---------- Open311 GeoReport v2 ----------
+
+  /**
+   * Service discovery (http://wiki.open311.org/Service_Discovery): the one GeoReport v2 endpoint of this server.
+   * The changeset moves when the mapping or the classifier of topics changes, so clients refresh their cached services.
+   */
+  async discovery(publicUrl: string, lang: Language): Promise<DiscoveryView> {
+    const t = translator(lang);
+    const classifier = await q.classifierChangedAt(this.db);
+    const changeset = w3c(classifier && classifier > MAPPING_CHANGED ? classifier : MAPPING_CHANGED);
+    return {
+      changeset,
+      contact: t('integrations.open311.discovery_contact'),
+      key_service: t('integrations.open311.discovery_key_service', { url: `${publicUrl}/api/v1/tokens` }),
+      endpoints: [{ specification: GEOREPORT_V2, url: `${publicUrl}/open311/v2`, changeset, type: 'production', formats: ['text/xml', 'application/json'] }],
+    };
+  }
 
   /** GET services: every leaf topic of the classifier, grouped under its parent. */
   async services(lang: Language): Promise<ServiceView[]> {
@@ -220,6 +244,12 @@ export class IntegrationsService {
 
   /** A subscription, limited to the bodies where the subscriber may manage integrations. */
   async subscribe(principal: Principal, input: { url: string; secret: string; events: WebhookEvent[]; bodyId?: string | undefined; includeSubordinate: boolean }) {
+    try {
+      await checkTarget(input.url, this.webhookTargets);
+    } catch (error) {
+      if (!(error instanceof TargetRefused)) throw error;
+      throw new Problem(400, 'validation', {}, [{ field: 'body.url', code: error.reason, ...(error.address ? { params: { address: error.address } } : {}) }]);
+    }
     let bodyIds: string[] | null;
     if (input.bodyId) {
       await this.organisation.body(input.bodyId, 'body.bodyId');
@@ -278,20 +308,13 @@ export class IntegrationsService {
     const body = await this.organisation.body(input.bodyId, 'body.bodyId');
     const t = translator(lang);
     const message = (code: string, params: Record<string, string | number> = {}) => t(`field.${code}`, { defaultValue: t('field.invalid'), ...params });
-    let table;
-    try {
-      table = parseCsv(input.csv);
-    } catch (error) {
-      if (error instanceof CsvError) throw new Problem(400, 'import_csv_malformed', { line: error.line }, [{ field: 'body.csv', code: 'csv_malformed', params: { line: error.line } }]);
-      throw error;
-    }
-    const [header, ...rows] = table;
+    const [header, ...rows] = await readTable(input);
     const errors: ImportRowError[] = [];
     const columns = new Map((header?.cells ?? []).map((c, i) => [c.trim(), i]));
     for (const [field, column] of Object.entries(input.mapping)) {
-      if (!columns.has(column.trim())) errors.push({ row: 1, column, code: 'column_missing', message: message('column_missing', { field }) });
+      if (!columns.has(column.trim())) errors.push({ row: 1, field: field as ImportField, column, code: 'column_missing', message: message('column_missing', { field }) });
     }
-    if (!header || rows.length === 0) errors.push({ row: 1, column: '', code: 'import_empty', message: message('import_empty') });
+    if (!header || rows.length === 0) errors.push({ row: 1, field: '', column: '', code: 'import_empty', message: message('import_empty') });
     const topics = new Map((await q.topicsWithParent(this.db)).map((x) => [x.code, x.id]));
     const now = this.now();
     const inputs: { row: number; intake: IntakeInput }[] = [];
@@ -300,10 +323,13 @@ export class IntegrationsService {
         const cell = (f: ImportField) => {
           const column = input.mapping[f];
           if (column === undefined) return undefined;
-          const v = r.cells[columns.get(column.trim())!]?.trim();
-          return v === '' ? undefined : v;
+          const i = columns.get(column.trim())!;
+          const v = r.cells[i]?.trim();
+          if (v === '' || v === undefined) return undefined;
+          // a sheet that stored an IIN or BIN as a number dropped its leading zeros
+          return (f === 'iin' || f === 'bin') && r.numeric?.[i] && /^\d{1,11}$/.test(v) ? v.padStart(12, '0') : v;
         };
-        const bad = (f: ImportField, code: string) => errors.push({ row: r.line, column: input.mapping[f]!, code, message: message(code) });
+        const bad = (f: ImportField, code: string) => errors.push({ row: r.line, field: f, column: input.mapping[f]!, code, message: message(code) });
         const before = errors.length;
         const received = parseWhen(cell('receivedAt'));
         if (!cell('receivedAt')) bad('receivedAt', 'required');
@@ -385,6 +411,33 @@ export class IntegrationsService {
     }
     return report;
   }
+}
+
+/** The rows of the file sent, CSV or XLSX, as one table; a file that cannot be read or is too large is refused. */
+async function readTable(input: ImportInput): Promise<TableRow[]> {
+  const field = input.xlsx !== undefined ? 'body.xlsx' : 'body.csv';
+  const tooLarge = () => new Problem(413, 'import_too_large', { max: IMPORT_MAX_ROWS }, [{ field, code: 'import_too_large', params: { max: IMPORT_MAX_ROWS } }]);
+  let table: TableRow[];
+  if (input.xlsx !== undefined) {
+    const file = Buffer.from(input.xlsx, 'base64');
+    if (file.length > XLSX_MAX_BYTES) throw tooLarge();
+    try {
+      table = await readXlsx(file, { maxBytes: XLSX_MAX_INFLATED, maxRows: IMPORT_MAX_ROWS + 1 });
+    } catch (error) {
+      if (!(error instanceof XlsxError)) throw error;
+      if (error.reason === 'too_large') throw tooLarge();
+      throw new Problem(400, 'import_xlsx_malformed', {}, [{ field, code: 'xlsx_malformed' }]);
+    }
+  } else {
+    try {
+      table = parseCsv(input.csv ?? '');
+    } catch (error) {
+      if (error instanceof CsvError) throw new Problem(400, 'import_csv_malformed', { line: error.line }, [{ field, code: 'csv_malformed', params: { line: error.line } }]);
+      throw error;
+    }
+  }
+  if (table.length > IMPORT_MAX_ROWS + 1) throw tooLarge();
+  return table;
 }
 
 const YES = ['1', 'true', 'yes', 'y', 'да', 'д', 'иә', 'ия', '+'];

@@ -12,11 +12,14 @@
  * event id (`X-Tynda-Event-Id`, and `id` in the body) is the same both times, so the receiver can drop the repeat.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { Schema } from '../../platform/schema.ts';
 import type { CaseEventListener } from '../audit/case-events.ts';
 import { appealHeadline } from '../appeals/service.ts';
+import { checkTarget, guardedLookup, TargetRefused } from './targets.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -100,6 +103,9 @@ export interface WebhookWorkerOptions {
   timeoutMs: number;
   /** the worker's clock (tests move it over the backoff) */
   now: () => Date;
+  /** TYNDA_WEBHOOK_ALLOW_HTTP / _PRIVATE (targets.ts): off, a delivery goes only to https on public addresses */
+  allowHttp: boolean;
+  allowPrivate: boolean;
 }
 
 export const DEFAULT_WEBHOOK_OPTIONS: WebhookWorkerOptions = {
@@ -110,6 +116,8 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookWorkerOptions = {
   batchSize: 10,
   timeoutMs: 10_000,
   now: () => new Date(),
+  allowHttp: false,
+  allowPrivate: false,
 };
 
 interface Claim {
@@ -180,26 +188,19 @@ export class WebhookWorker {
     if (!c.active) error = 'subscription_revoked';
     else {
       try {
-        const res = await fetch(c.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'user-agent': this.userAgent,
-            'x-tynda-event': c.event_type,
-            'x-tynda-event-id': c.event_id,
-            'x-tynda-delivery': String(c.id),
-            'x-tynda-attempt': String(c.attempts),
-            'x-tynda-signature': signature(c.secret, body),
-          },
-          body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(this.options.timeoutMs),
+        status = await this.post(c.url, body, {
+          'content-type': 'application/json; charset=utf-8',
+          'user-agent': this.userAgent,
+          'x-tynda-event': c.event_type,
+          'x-tynda-event-id': c.event_id,
+          'x-tynda-delivery': String(c.id),
+          'x-tynda-attempt': String(c.attempts),
+          'x-tynda-signature': signature(c.secret, body),
         });
-        status = res.status;
-        await res.arrayBuffer().catch(() => undefined);
         if (status < 200 || status >= 300) error = `http_${status}`;
       } catch (e) {
-        error = (e as Error).name === 'TimeoutError' ? 'timeout' : `network: ${String((e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message).slice(0, 200)}`;
+        const err = e as Error & { code?: string };
+        error = err instanceof TargetRefused ? err.message : err.name === 'TimeoutError' || err.name === 'AbortError' ? 'timeout' : `network: ${String(err.code ?? err.message).slice(0, 200)}`;
       }
     }
     const ok = error === null;
@@ -228,6 +229,26 @@ export class WebhookWorker {
     if (final) this.log.warn(where, 'webhook delivery failed for good');
     else this.log.info(where, 'webhook delivery attempt failed; will retry');
     return final ? 'failed' : 'retrying';
+  }
+
+  /**
+   * One POST to a subscriber, by node:http(s) with the guarded lookup: the socket connects to the address that was
+   * checked (targets.ts). No redirect is followed. Resolves with the HTTP status.
+   */
+  private async post(url: string, body: string, headers: Record<string, string>): Promise<number> {
+    const policy = { allowHttp: this.options.allowHttp, allowPrivate: this.options.allowPrivate };
+    await checkTarget(url, policy);
+    const u = new URL(url);
+    const send = u.protocol === 'https:' ? https.request : http.request;
+    return new Promise<number>((resolve, reject) => {
+      const req = send(u, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: guardedLookup(policy), signal: AbortSignal.timeout(this.options.timeoutMs), agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      });
+      req.on('error', (e: Error & { cause?: unknown }) => reject(e.cause instanceof TargetRefused ? e.cause : e));
+      req.end(body);
+    });
   }
 
   /** One sweep: batches of due deliveries, each batch side by side, until nothing is due. */

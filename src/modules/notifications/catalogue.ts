@@ -373,11 +373,44 @@ export const CATALOGUE = {
     recorded: false,
     fields: { registrationNumber: 'text', dueDate: 'date', giver: 'text' },
   },
+  // APC 67(6): a recusal against the head of a body goes to the superior body, whose head or deputy decides it
+  official_recusal_to_decide: {
+    citation: 'APC 67(3), 67(6)',
+    recipient: 'official',
+    recorded: false,
+    fields: { registrationNumber: 'text', bodyName: 'text', officialName: 'text', decideBy: 'date' },
+    terms: [{ id: 'APC-67.3', due: 'decideBy' }],
+  },
+  kb_obligation_due_soon: {
+    citation: 'Rules No. 111 p.11, p.13',
+    recipient: 'official',
+    recorded: false,
+    fields: { procedure: 'text', task: 'text', dueDate: 'date' },
+  },
+  kb_obligation_overdue: {
+    citation: 'Rules No. 111 p.11, p.13',
+    recipient: 'official',
+    recorded: false,
+    fields: { procedure: 'text', task: 'text', dueDate: 'date' },
+  },
   official_rework: {
     citation: 'REG p.5(5)',
     recipient: 'official',
     recorded: false,
     fields: { registrationNumber: 'text', returnedBy: 'text', comment: 'text' },
+  },
+  // Rules No. 111 Annex 4 step 1: the legal service's request for the Annex 3 table, and reminders before 10 June / 10 December (p.16)
+  generalization_request: {
+    citation: 'Rules No. 111 p.16; Annex 4 step 1',
+    recipient: 'official',
+    recorded: false,
+    fields: { bodyName: 'text', subdivisionName: 'text', periodFrom: 'date', periodTo: 'date', dueDate: 'date' },
+  },
+  generalization_reminder: {
+    citation: 'Rules No. 111 p.16',
+    recipient: 'official',
+    recorded: false,
+    fields: { bodyName: 'text', subdivisionName: 'text', dueDate: 'date' },
   },
   official_complaint_decision_copy: {
     citation: 'APC 100(4)',

@@ -30,9 +30,13 @@ export async function signatureRows(db: Db, petitionId: string): Promise<number>
 /** States a petition is shown in on the public list: from publication on (before it, only its own link shows it). */
 export const LISTED_STATES = ['published', 'sent', 'registered', 'in_review', 'decided', 'decision_published', 'returned'] as const;
 
-export async function listPetitions(db: Db, filter: { state?: string | undefined; bodyId?: string | undefined; page: number; pageSize: number }) {
+/** States only the petitions authority lists: awaiting pre-support or its check (APC 90-2(4)–(5)), or rejected by it (90-2(6)). */
+export const UNLISTED_STATES = ['submitted', 'pre_supported', 'rejected'] as const;
+
+export async function listPetitions(db: Db, filter: { state?: string | undefined; bodyId?: string | undefined; page: number; pageSize: number }, moderator = false) {
+  const states: readonly string[] = moderator ? [...LISTED_STATES, ...UNLISTED_STATES] : LISTED_STATES;
   let q = db.selectFrom('petition').selectAll();
-  q = filter.state ? q.where('state', '=', filter.state).where('state', 'in', LISTED_STATES) : q.where('state', 'in', LISTED_STATES);
+  q = filter.state ? q.where('state', '=', filter.state).where('state', 'in', states) : q.where('state', 'in', states);
   if (filter.bodyId) q = q.where('body_id', '=', filter.bodyId);
   return q.orderBy('published_on', 'desc').orderBy('number', 'desc').limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute();
 }

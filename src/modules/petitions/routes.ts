@@ -95,7 +95,10 @@ export function petitionRoutes(app: App, { petitions, access, identity, organisa
   app.get('/api/v1/petitions', {
     schema: { tags: ['petitions'], summary: 'Public list of posted petitions with their live counts (no sign-in)', querystring: listQuery, response: { 200: listResponse } },
   }, async (request) => {
-    const rows = await listPetitions(petitions.db, request.query);
+    // the petitions authority also lists those awaiting its check (APC 90-2(5)); a stale session cookie still gets the public list
+    const principal = await access.principal(request).catch(() => undefined);
+    const moderator = !!principal && (await access.allows(principal, 'petition.moderate'));
+    const rows = await listPetitions(petitions.db, request.query, moderator);
     const counts = await petitions.counts(rows.map((r) => r.id));
     const items = [];
     for (const r of rows) items.push(await publicView(r, request.lang, counts.get(r.id) ?? 0));

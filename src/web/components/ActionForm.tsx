@@ -17,6 +17,11 @@ interface Spec {
   default?: 'today';
 }
 
+const REVIEW: Spec[] = [{ name: 'complete', kind: 'checkbox' }, { name: 'allIssuesAnswered', kind: 'checkbox' }, { name: 'legalBasis', kind: 'checkbox' }, { name: 'measuresTaken', kind: 'checkbox' }];
+
+/** The labels of a step, its fields and options: the common ones first, then those of the appeal control block. */
+export const stepKey = (group: 'action' | 'actionHelp' | 'field' | 'option' | 'event', key: string) => [`${group}.${key}`, `appealControl.${group}.${key}`];
+
 const FORMS: Record<string, Spec[]> = {
   assign: [{ name: 'executorId', kind: 'official', required: true }],
   start_review: [],
@@ -74,6 +79,11 @@ const FORMS: Record<string, Spec[]> = {
   resume: [],
   request_access: [{ name: 'note', kind: 'textarea' }],
   grant_access: [{ name: 'grantedOn', kind: 'date', required: true, default: 'today' }, { name: 'withheld', kind: 'textarea' }],
+  // answers under control (REG p.5(4)-(5)): the quality-review form of D-5.4, the issues returned per line (D-5.5)
+  take_under_control: [{ name: 'reason', kind: 'textarea', required: true }],
+  return_for_rework: [...REVIEW, { name: 'issues', kind: 'lines', required: true }],
+  accept_answer: [...REVIEW, { name: 'note', kind: 'textarea' }],
+  resubmit_answer: [{ name: 'kind', kind: 'select', options: ['supplementary_answer', 'corrected_act', 'new_act'], required: true }, { name: 'text', kind: 'textarea', required: true }, { name: 'actNumber', kind: 'text' }],
 };
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
@@ -134,20 +144,20 @@ function ActionDialog({ appeal, action, citation, bodies, officials, grounds, on
     }
   };
   const optionsOf = (s: Spec): { value: string; label: string }[] => {
-    if (Array.isArray(s.options)) return s.options.map((o) => ({ value: o, label: t(`option.${s.name}.${o}`) }));
+    if (Array.isArray(s.options)) return s.options.map((o) => ({ value: o, label: t(stepKey('option', `${s.name}.${o}`)) }));
     if (!grounds) return [];
     const list = s.options === 'termination' ? (appeal.procedure === 'simplified' ? [...grounds.simplifiedTerminationGrounds, ...grounds.terminationGrounds] : grounds.terminationGrounds) : grounds[s.options as keyof Grounds];
     return list.map((g) => ({ value: g.code, label: `${g.text} (${g.citation})` }));
   };
-  const label = (s: Spec) => t(`field.${s.name}`) + (s.required ? ' *' : '');
+  const label = (s: Spec) => t(stepKey('field', s.name)) + (s.required ? ' *' : '');
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="dlg-title" onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <h2 id="dlg-title">
-          {t(`action.${action}`, { defaultValue: action })} <span className="cite">{citation}</span>
+          {t(stepKey('action', action), { defaultValue: action })} <span className="cite">{citation}</span>
         </h2>
-        <p className="hint">{t(`actionHelp.${action}`, { defaultValue: '' })}</p>
+        <p className="hint">{t(stepKey('actionHelp', action), { defaultValue: '' })}</p>
         <ErrorBox error={error} />
         {specs.map((s) => {
           const err = fieldError(error, s.name);
@@ -155,7 +165,7 @@ function ActionDialog({ appeal, action, citation, bodies, officials, grounds, on
             return (
               <div key={s.name} className={err ? 'field check invalid' : 'field check'}>
                 <label>
-                  <input type="checkbox" name={s.name} checked={!!values[s.name]} onChange={(e) => set(s.name, e.target.checked)} /> {t(`field.${s.name}`)}
+                  <input type="checkbox" name={s.name} checked={!!values[s.name]} onChange={(e) => set(s.name, e.target.checked)} /> {t(stepKey('field', s.name))}
                 </label>
                 {err && <p className="error">{err}</p>}
               </div>
@@ -242,7 +252,7 @@ export function Actions({ appeal, onChanged }: { appeal: Case; onChanged(c: Case
         {appeal.actions.map((a) => (
           <li key={a.action}>
             <button type="button" onClick={() => setOpen(a)} data-action={a.action}>
-              {t(`action.${a.action}`, { defaultValue: a.action })}
+              {t(stepKey('action', a.action), { defaultValue: a.action })}
             </button>{' '}
             <span className="cite">{a.citation}</span>
           </li>

@@ -8,7 +8,7 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { useTranslation } from 'react-i18next';
 import { api, type Body, type CalendarYear, type CalendarYearInput, type Holiday, type Lang, type Official, type Policy, type Transfer } from '../api.ts';
 import { ErrorBox, Field, Loading, fieldError, useDates, useLoad } from '../components/ui.tsx';
-import { navigate } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { can, useSession } from '../session.tsx';
 
 /** Roles that reach everywhere are granted without a body (docs/access-control.md). */
@@ -24,13 +24,16 @@ export default function Admin() {
   const roles = can(me, 'roles.assign') || can(me, 'officials.read');
   const calendar = can(me, 'calendar.manage');
   const forms = can(me, 'kb.read') || can(me, 'act_template.approve');
+  // bodies, subdivisions, positions, appointments and topics have a page of their own (AdminBodies.tsx)
+  const organisation = ['bodies.manage', 'officials.manage', 'topics.manage'].some((p) => can(me, p));
   return (
     <div>
       <h1>{t('admin.title')}</h1>
-      {!roles && !calendar && !forms && <p>{t('admin.nothing')}</p>}
-      {(roles || calendar || forms) && (
+      {!roles && !calendar && !forms && !organisation && <p>{t('admin.nothing')}</p>}
+      {(roles || calendar || forms || organisation) && (
         <nav aria-label={t('admin.parts')}>
           <ul className="links plain-list">
+            {organisation && <li><Link href="/staff/admin/bodies">{t('workspace.org.title')}</Link></li>}
             {roles && <li><a href="#admin-officials">{t('admin.officials')}</a></li>}
             {calendar && <li><a href="#admin-calendar">{t('admin.calendar')}</a></li>}
             {forms && <li><a href="#admin-forms">{t('admin.forms')}</a></li>}

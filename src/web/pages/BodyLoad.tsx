@@ -1,31 +1,45 @@
-/** The head's view of the body: open cases per executor, how many are due soon and overdue. */
+/**
+ * The head's view of the body: per executor, open cases, how many are due soon and overdue, the appeals under
+ * control, and the "quality returns": answers returned for rework in a period (REG p.5(5); GET /api/v1/appeals/load).
+ */
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ListItem } from '../api.ts';
-import { Loading, daysUntil, useLoad } from '../components/ui.tsx';
+import { api, appealControlApi } from '../api.ts';
+import { Loading, useLoad } from '../components/ui.tsx';
 import { useSession } from '../session.tsx';
-
-const OPEN = ['registered', 'awaiting_correction', 'in_review', 'postponed', 'preliminary_notified'];
 
 export default function BodyLoad() {
   const { t } = useTranslation();
   const { me } = useSession();
+  const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
+  const [draft, setDraft] = useState<{ from: string; to: string }>({ from: '', to: '' });
   const data = useLoad(async () => {
     if (!me?.bodyId) return undefined;
-    const [list, officials] = await Promise.all([api.appeals({ view: 'body', pageSize: 200 }), api.officials(me.bodyId).catch(() => [])]);
-    return { items: list.items.filter((a) => OPEN.includes(a.state)), total: list.total, officials };
-  }, [me?.id]);
+    const [rows, officials] = await Promise.all([appealControlApi.bodyLoad(me.bodyId, period), api.officials(me.bodyId).catch(() => [])]);
+    return { rows, officials };
+  }, [me?.id, period.from, period.to]);
   if (!data.data) return <Loading error={data.error} />;
   const names = new Map(data.data.officials.map((o) => [o.id, o.fullName]));
-  const rows = new Map<string, ListItem[]>();
-  for (const a of data.data.items) {
-    const k = a.executor_id ?? '';
-    rows.set(k, [...(rows.get(k) ?? []), a]);
-  }
-  const sorted = [...rows.entries()].sort((x, y) => y[1].length - x[1].length);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setPeriod({ ...(draft.from ? { from: draft.from } : {}), ...(draft.to ? { to: draft.to } : {}) });
+  };
   return (
     <div>
       <h1>{t('load.title')}</h1>
       <p className="muted">{t('load.lead')}</p>
+      <p className="muted">{t('appealControl.load.returnsHint')}</p>
+      <form className="filters" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="load-from">{t('appealControl.load.from')}</label>
+          <input id="load-from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="load-to">{t('appealControl.load.to')}</label>
+          <input id="load-to" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </div>
+        <button type="submit">{t('appealControl.load.show')}</button>
+      </form>
       <div className="table-wrap">
         <table className="worklist">
           <thead>
@@ -34,15 +48,21 @@ export default function BodyLoad() {
               <th scope="col">{t('load.open')}</th>
               <th scope="col">{t('inbox.dueSoon')}</th>
               <th scope="col">{t('inbox.overdue')}</th>
+              <th scope="col">{t('appealControl.load.underControl')}</th>
+              <th scope="col">{t('appealControl.load.awaitingRework')}</th>
+              <th scope="col">{t('appealControl.load.returns')}</th>
             </tr>
           </thead>
           <tbody>
-            {sorted.map(([id, list]) => (
-              <tr key={id}>
-                <th scope="row">{id ? (names.get(id) ?? id) : t('load.unassigned')}</th>
-                <td>{list.length}</td>
-                <td>{list.filter((a) => daysUntil(a.due) >= 0 && daysUntil(a.due) <= 3).length}</td>
-                <td className={list.some((a) => daysUntil(a.due) < 0) ? 'late' : undefined}>{list.filter((a) => daysUntil(a.due) < 0).length}</td>
+            {data.data.rows.map((r) => (
+              <tr key={r.executorId ?? ''}>
+                <th scope="row">{r.executorId ? (names.get(r.executorId) ?? r.executorId) : t('load.unassigned')}</th>
+                <td>{r.open}</td>
+                <td>{r.dueSoon}</td>
+                <td className={r.overdue ? 'late' : undefined}>{r.overdue}</td>
+                <td>{r.underControl}</td>
+                <td className={r.awaitingRework ? 'late' : undefined}>{r.awaitingRework}</td>
+                <td>{r.returns}</td>
               </tr>
             ))}
           </tbody>

@@ -179,8 +179,20 @@ export default function Cabinet() {
                   <span className="number">{a.number}</span> <span className="summary">{a.summary || t(`appealType.${a.type}`)}</span>
                 </Link>
                 <div className="meta">
-                  <StateBadge state={a.state} /> <span>{t('term.due')}: {day(a.due)}</span> <Countdown due={a.due} open={!['decided', 'closed', 'redirected', 'returned', 'withdrawn', 'terminated', 'answered', 'noted'].includes(a.state)} />
+                  <StateBadge state={a.state} /> <span>{t('term.due')}: {day(a.due)}</span>{' '}
+                  {/* past a deemed refusal no days are left to count: the refusal below says what happened */}
+                  {!a.deemed_refused_on && <Countdown due={a.due} open={!['decided', 'closed', 'redirected', 'returned', 'withdrawn', 'terminated', 'answered', 'noted'].includes(a.state)} />}
                 </div>
+                {/* silence past the term is a refusal the person may complain against (APC 91(2)) */}
+                {a.deemed_refused_on && (
+                  <p className="deemed" data-testid="deemed-refusal">
+                    <span className="tag">{t('workspace.deemed.tag', { date: day(a.deemed_refused_on) })}</span> <span className="cite">APC 91(2)</span>{' '}
+                    <Link href={`/appeals/${a.id}/complaint?kind=deemed_refusal`}>
+                      {t('workspace.deemed.complain')}
+                      <span className="visually-hidden">: {a.number}</span>
+                    </Link>
+                  </p>
+                )}
               </li>
             ))}
           </ul>

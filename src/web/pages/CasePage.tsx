@@ -3,8 +3,8 @@
  * and only the steps the lifecycle and the user's role allow now (the API's `actions`).
  */
 import { useTranslation } from 'react-i18next';
-import { api, type Case, type TimelineEvent } from '../api.ts';
-import { Actions } from '../components/ActionForm.tsx';
+import { api, type AppealControl, type Case, type TimelineEvent } from '../api.ts';
+import { Actions, stepKey } from '../components/ActionForm.tsx';
 import { ActPanel } from '../components/ActPanel.tsx';
 import { Terms } from '../components/Terms.tsx';
 import { Countdown, Loading, StateBadge, useDates, useLoad } from '../components/ui.tsx';
@@ -23,7 +23,7 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
         <li key={e.seq}>
           <time dateTime={e.at}>{time(e.at)}</time>
           <div>
-            <strong>{t(`event.${e.action}`, { defaultValue: t(`action.${e.action}`, { defaultValue: e.action }) })}</strong>
+            <strong>{t(stepKey('event', e.action), { defaultValue: t(stepKey('action', e.action), { defaultValue: e.action }) })}</strong>
             {e.citation && <span className="cite"> {e.citation}</span>}
             {e.state && (
               <>
@@ -34,10 +34,83 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
             <div className="muted">{t(`actor.${e.actor.split(':')[0]}`, { defaultValue: e.actor.split(':')[0] })}</div>
             {typeof e.details.reasons === 'string' && <p className="pre">{e.details.reasons}</p>}
             {typeof e.details.text === 'string' && <p className="pre">{e.details.text}</p>}
+            {Array.isArray(e.details.issues) && (
+              <ul>
+                {(e.details.issues as string[]).map((x, i) => (
+                  <li key={i}>{x}</li>
+                ))}
+              </ul>
+            )}
           </div>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** REG p.5(4)-(5): the control of the answer: its state, every answer version, and the reviews with their issues. */
+function Control({ control }: { control: AppealControl }) {
+  const { t } = useTranslation();
+  const { time } = useDates();
+  return (
+    <section aria-labelledby="control" className="control">
+      <h2 id="control">
+        {t('appealControl.panel.title')} <span className="cite">REG p.5(4)-(5)</span>
+      </h2>
+      <dl className="facts">
+        {control.status && (
+          <>
+            <dt>{t('inbox.state')}</dt>
+            <dd>
+              <span className="tag">{t(`appealControl.status.${control.status}`)}</span>
+            </dd>
+          </>
+        )}
+        {control.reason && (
+          <>
+            <dt>{t('appealControl.panel.reason')}</dt>
+            <dd>{control.reason}</dd>
+          </>
+        )}
+        <dt>{t('appealControl.panel.reworkCount')}</dt>
+        <dd>{control.reworkCount}</dd>
+      </dl>
+      <h3>{t('appealControl.panel.versions')}</h3>
+      <ol className="plain-list">
+        {control.versions.map((v) => (
+          <li key={v.n}>
+            <strong>{t('appealControl.panel.version', { n: v.n })}</strong> — {t(`appealControl.panel.kind.${v.kind}`, { defaultValue: v.kind })}, <time dateTime={v.at}>{time(v.at)}</time>
+            {v.actNumber && <> · {t('appealControl.panel.actNumber', { number: v.actNumber })}</>}
+            {v.outcome && <> · {t(`option.outcome.${v.outcome}`, { defaultValue: v.outcome })}</>}
+            {v.text && <p className="pre">{v.text}</p>}
+          </li>
+        ))}
+      </ol>
+      <h3>{t('appealControl.panel.reviews')}</h3>
+      <ol className="plain-list">
+        {control.reviews.map((r, i) => (
+          <li key={i}>
+            <strong>{t(`appealControl.panel.result.${r.result}`)}</strong>
+            {r.version !== null && <> · {t('appealControl.panel.version', { n: r.version })}</>} · <time dateTime={r.at}>{time(r.at)}</time>
+            {r.assessment && (
+              <div className="muted">
+                {Object.entries(r.assessment)
+                  .map(([k, met]) => `${t(`appealControl.panel.criteria.${k}`, { defaultValue: k })}: ${met ? t('appealControl.panel.met') : t('appealControl.panel.notMet')}`)
+                  .join('; ')}
+              </div>
+            )}
+            {r.issues.length > 0 && (
+              <ul>
+                {r.issues.map((x, j) => (
+                  <li key={j}>{x}</li>
+                ))}
+              </ul>
+            )}
+            {r.note && <p className="pre">{r.note}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -114,6 +187,7 @@ export default function CasePage({ id }: { id: string }) {
             </dl>
           </section>
           <Decision decision={a.decision} />
+          {a.control && <Control control={a.control} />}
           <ActPanel appeal={a} onChanged={() => c.reload()} />
           <section aria-labelledby="terms">
             <h2 id="terms">{t('case.terms')}</h2>

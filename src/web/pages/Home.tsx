@@ -32,6 +32,13 @@ export default function Home() {
             {t('home.servicesButton')}
           </Link>
         </section>
+        <section className="card">
+          <h2>{t('knowledge.homeTitle')}</h2>
+          <p>{t('knowledge.homeText')}</p>
+          <Link className="button secondary" href="/knowledge">
+            {t('knowledge.homeButton')}
+          </Link>
+        </section>
       </div>
       <section className="card plain">
         <h2>{t('home.termsTitle')}</h2>

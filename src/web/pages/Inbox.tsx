@@ -1,7 +1,8 @@
 /**
  * The officials' inbox: counters (new, mine, due in 3 working days, overdue), filters, search, the worklist, and for
  * a head or deputy (appeal.assign) bulk assignment: one `assign` step per chosen case, each on its own version, with
- * the outcome reported case by case (APC 44(2)).
+ * the outcome reported case by case (APC 44(2)). Appeals under control are marked, and an executor's answers
+ * returned for rework have their own tab (REG p.5(4)-(5)).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -112,11 +113,11 @@ export default function Inbox() {
     list.reload();
   };
   const counters = list.data?.counters;
-  const tab = (view: View, state: string | undefined, label: string, n: number | undefined | null) => {
-    const active = q.view === view && q.state === state;
+  const tab = (view: View, state: string | undefined, label: string, n: number | undefined | null, control?: ListQuery['control']) => {
+    const active = q.view === view && q.state === state && q.control === control;
     return (
       <li>
-        <button type="button" className={active ? 'counter active' : 'counter'} aria-pressed={active} onClick={() => setQ({ ...q, view, page: 1, ...(state ? { state } : { state: undefined }) })}>
+        <button type="button" className={active ? 'counter active' : 'counter'} aria-pressed={active} onClick={() => setQ({ ...q, view, page: 1, state, control })}>
           {n !== null && <span className="n">{n ?? '…'}</span>} <span>{label}</span>
         </button>
       </li>
@@ -135,6 +136,7 @@ export default function Inbox() {
         {tab('mine', undefined, t('inbox.mine'), counters?.mine)}
         {tab('due_soon', undefined, t('inbox.dueSoon'), counters?.dueSoon)}
         {tab('overdue', undefined, t('inbox.overdue'), counters?.overdue)}
+        {!!counters?.returned && tab('mine', undefined, t('appealControl.inbox.returned'), counters.returned, 'returned')}
         {tab('body', undefined, t('inbox.all'), null)}
       </ul>
       <form className="filters" onSubmit={submit} role="search">
@@ -162,6 +164,14 @@ export default function Inbox() {
                 {t(`appealType.${s}`)}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="inbox-control">{t('appealControl.inbox.control')}</label>
+          <select id="inbox-control" value={q.control ?? ''} onChange={(e) => setQ({ ...q, control: (e.target.value || undefined) as ListQuery['control'], page: 1 })}>
+            <option value="">{t('appealControl.inbox.any')}</option>
+            <option value="under_control">{t('appealControl.status.under_control')}</option>
+            <option value="returned">{t('appealControl.status.returned')}</option>
           </select>
         </div>
         <button type="submit">{t('inbox.find')}</button>
@@ -206,6 +216,14 @@ export default function Inbox() {
                     <td className="wrap">{a.summary || t(`appealType.${a.type}`)}</td>
                     <td>
                       <StateBadge state={a.state} />
+                      {(a.control_status === 'under_control' || a.control_status === 'returned') && (
+                        <>
+                          {' '}
+                          <span className="tag" title={a.rework_count ? t('appealControl.inbox.reworks', { count: a.rework_count }) : undefined}>
+                            {t(`appealControl.status.${a.control_status}`)}
+                          </span>
+                        </>
+                      )}
                     </td>
                     <td>
                       {day(a.due)} <Countdown due={a.due} open={OPEN.includes(a.state)} />
