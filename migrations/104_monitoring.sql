@@ -42,3 +42,8 @@ create index problem_card_event_card on problem_card_event (card_id, id);
 
 -- the dashboards filter by the day of receipt within the bodies in scope
 create index appeal_body_received on appeal (body_id, received_on);
+
+-- the control events of appeals (taken under control, returned for rework, REG p.5(4)–(5)) that the dashboards
+-- count per case: a few among the many events of every case
+create index case_event_appeal_control on case_event (case_id) include (action)
+  where case_type = 'appeal' and action in ('take_under_control', 'return_for_rework');

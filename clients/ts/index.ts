@@ -1091,6 +1091,10 @@ export function createClient(options: ClientOptions) {
       action: string;
       citation: string;
     }>;
+    recusalCandidates?: Array<{
+      id: string;
+      fullName: string;
+    }>;
     control?: {
       status: string | null;
       reason: string | null;
@@ -4535,6 +4539,7 @@ export function createClient(options: ClientOptions) {
     valid: number;
     errors: Array<{
       row: number;
+      field: string;
       column: string;
       code: string;
       message: string;
@@ -6602,6 +6607,9 @@ export function createClient(options: ClientOptions) {
     }>;
   }> =>
     call("GET", `/api/v1/procedures/annex1`, { query, headers }),
+  /** GET /api/v1/procedures/annex1.xlsx: The list in the Annex 1 layout as an XLSX workbook (column labels in kk, ru or en) */
+  getProceduresAnnex1Xlsx: (query: { bodyId: string; lang?: "kk" | "ru" | "en" }, headers?: Record<string, string>): Promise<ArrayBuffer> =>
+    call("GET", `/api/v1/procedures/annex1.xlsx`, { query, headers }),
   /** GET /api/v1/procedures/diagnosis: Diagnosis (p.8): topics of the appeals the body handled in the last 12 months that no procedure covers, public services excluded */
   getProceduresDiagnosis: (query: { bodyId: string }, headers?: Record<string, string>): Promise<{
     bodyId: string;

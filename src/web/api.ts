@@ -229,6 +229,8 @@ export interface Case {
   controlStatus?: 'under_control' | 'returned' | 'accepted' | null;
   reworkCount?: number;
   control?: AppealControl | null;
+  /** with decide_recusal open: who may take over (APC 67(8)); the superior body's head reads no other staff list */
+  recusalCandidates?: { id: string; fullName: string }[];
 }
 export interface ListItem {
   id: string;

@@ -164,6 +164,29 @@ for (const { engine, skip } of ENGINES) {
       assert.match(act.content.operative, /Құрманғалиева Әлия Нұрланқызы .*10\.04\.2025.*қанағаттандырылсын/);
     });
 
+    test('REG p.5(4)-(5): executing the act of an answer under control is recorded, and the case stays open until the reviewer accepts the answer', async () => {
+      now = new Date('2025-04-14T05:00:00Z');
+      as.monitoring ??= await signIn(app, 'monitoring');
+      const { id } = await caseAt('2025-04-10T10:00:00+05:00');
+      const onCase = async (who: string, action: Record<string, unknown>) => {
+        const cur = await call({ method: 'GET', url: `/api/v1/appeals/${id}`, as: 'body_head' });
+        const r = await call({ method: 'POST', url: `/api/v1/appeals/${id}/actions`, as: who, payload: { version: cur.body.version, ...action } });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return r.body;
+      };
+      await onCase('monitoring', { action: 'take_under_control', reason: 'На контроле акима области' });
+      const act = await draft(id, 'appeal.satisfaction', { hearingExemption: 'favourable_no_third_party', justificationExemption: 'favourable_no_third_party' });
+      assert.equal((await sign(act.id)).status, 200);
+      assert.equal((await step(act.id, 'communicate', { communicatedOn: '2025-04-14', method: 'cabinet' })).status, 200);
+      const executed = await step(act.id, 'execute', { executedOn: '2025-04-14' });
+      assert.equal(executed.status, 200, JSON.stringify(executed.body));
+      assert.equal(executed.body.state, 'executed');
+      const open = await call({ method: 'GET', url: `/api/v1/appeals/${id}`, as: 'body_head' });
+      assert.deepEqual([open.body.state, open.body.controlStatus], ['decided', 'under_control']);
+      await onCase('monitoring', { action: 'accept_answer', complete: true, allIssuesAnswered: true, legalBasis: true, measuresTaken: true });
+      assert.equal((await onCase('body_head', { action: 'close' })).state, 'closed');
+    });
+
     test('#26 APC 77(1)(1), 83(1)-(2), 86(3): signing adopts the act on the case; communicated on 16.04 it takes effect and is due for execution on 23.04; executed, the case closes', async () => {
       now = new Date('2025-04-14T05:00:00Z');
       const { id } = await caseAt('2025-04-10T10:00:00+05:00');

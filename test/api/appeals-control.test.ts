@@ -94,6 +94,9 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(view.status, 200, JSON.stringify(view.body));
       assert.deepEqual(view.body.actions.map((a: Json) => a.action), ['decide_recusal']);
       assert.notEqual(view.body.applicant.iin, '750315300008');
+      // the replacement is chosen from the body's officials the case lists; the staff directory itself stays closed
+      assert.ok(view.body.recusalCandidates.some((o: Json) => o.id === officials['bzh.deputy']));
+      assert.equal((await call({ method: 'GET', url: `/api/v1/officials?bodyId=${bodies['KRG-BZH']}`, as: 'krg.akim' })).status, 403);
       const decided = await act(id, 'krg.akim', { action: 'decide_recusal', upheld: true, replacementId: officials['bzh.deputy'], reasons: 'Заинтересованность подтверждена; процедуру ведёт заместитель' });
       assert.equal(decided.status, 200, JSON.stringify(decided.body));
       const after = await call({ method: 'GET', url: `/api/v1/appeals/${id}`, as: 'deputy_head' });

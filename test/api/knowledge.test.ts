@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import type { InjectOptions } from 'fastify';
 import { missingRows, quarterOf, updateDue } from '../../src/law/knowledge.ts';
 import { wordDiff } from '../../src/modules/knowledge/diff.ts';
+import { readXlsx } from '../../src/modules/integrations/xlsx.ts';
 import { ENGINES } from '../support/databases.ts';
 import { signIn, testApp } from '../support/app.ts';
 
@@ -150,6 +151,12 @@ for (const { engine, skip } of ENGINES) {
       assert.equal(r.cells.length, 8);
       assert.match(r.cells[1], /^Сумен жабдықтау .* \/ АППК, гл\. 9$/);
       assert.equal((await call({ method: 'GET', url: `/api/v1/procedures?bodyId=${bodies['KRG-APP']}`, as: 'other' })).status, 403);
+      const xlsx = await app.server.inject({ method: 'GET', url: `/api/v1/procedures/annex1.xlsx?bodyId=${bodies['KRG-APP']}&lang=en`, headers: as.legal });
+      assert.equal(xlsx.statusCode, 200);
+      const sheet = await readXlsx(xlsx.rawPayload, { maxBytes: 1_000_000, maxRows: 100 });
+      const cells = sheet.map((r) => r.cells);
+      assert.ok(cells.some((c) => c[0] === '1. Scope of legislation' && c[4] === '5. The body reviewing the complaint'), JSON.stringify(cells[0]));
+      assert.ok(cells.some((c) => c[1] === 'Consideration of applications on water supply / АППК, гл. 9' && c.length === 8), 'the row in the Annex 1 layout');
     });
 
     test('diagnosis (p.8): topics of the appeals handled with no procedure, with counts and examples; public services left out', async () => {

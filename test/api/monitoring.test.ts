@@ -307,6 +307,18 @@ for (const { engine, skip } of ENGINES) {
       assert.match(text, /ответы возвращались на доработку 3 раз по 2 обращениям/);
       assert.match(text, /Замена водовода по ул\. Абая/); // the card with its measures
       assert.match(xml, /w:pgSz w:w="11906" w:h="16838"/); // A4
+      // the same draft in Kazakh and in English
+      for (const [lang, sentence] of [['kk', /органдарға 47 өтініш түсті; өткен жылдың осындай кезеңінде — 9 \(\+38\)/], ['en', /the bodies received 47 appeals; in the same period a year before, 9 \(\+38\)/]] as const) {
+        const r = await call({ method: 'POST', url: '/api/v1/report-runs', as: 'monitoring', payload: { kind: 'analytical_note', params: { bodyId: bodies['KRG-APP'], year: 2026, half: 1 }, lang } });
+        let state = '';
+        for (let i = 0; i < 500 && state !== 'done' && state !== 'failed'; i++) {
+          state = (await get(`/api/v1/report-runs/${r.body.id}`)).body.state;
+          if (state !== 'done') await new Promise((res) => setTimeout(res, 20));
+        }
+        assert.equal(state, 'done');
+        const f = await get(`/api/v1/report-runs/${r.body.id}/file`);
+        assert.match(unzip(Buffer.from(f.raw), 'word/document.xml').replace(/<[^>]+>/g, ''), sentence);
+      }
       // a bad request changes nothing
       const bad = await call({ method: 'POST', url: '/api/v1/report-runs', as: 'monitoring', payload: { kind: 'analytical_note', params: { bodyId: bodies['KRG-APP'], year: 2026, half: 3 } } });
       assert.equal(bad.status, 400);
@@ -352,6 +364,9 @@ for (const { engine, skip } of ENGINES) {
       const rising = await get('/api/v1/monitoring/topics?from=2026-01-01&to=2026-06-30');
       assert.equal(rising.rows[0].topicId, topics['HOUSING.WATER']);
       assert.equal(rising.rows[0].rising, true);
+      const cards = await get('/api/v1/monitoring/problem-cards?from=2026-01-01&to=2026-06-30');
+      assert.ok(cards.some((c: Json) => c.topicId === topics['HOUSING.WATER'] && c.bodies.some((b: Json) => b.id === bodies['KRG-BZH']) && c.volume >= 30));
+      assert.ok(cards.every((c: Json) => c.growth >= 0.25), 'only rising topics become problem cards, not every busy one');
       const returns = await get('/api/v1/monitoring/figures?from=2025-01-01&to=2026-07-14');
       assert.ok(returns.totals.returns > 0 && returns.totals.underControl > returns.totals.returned);
     });

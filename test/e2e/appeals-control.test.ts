@@ -98,4 +98,33 @@ describe('answers under control in the browser', { skip: missing }, () => {
       assert.equal((await row.locator('td').last().textContent())?.trim(), '1');
     });
   });
+
+  test('#21 APC 67(6): the akim of the region decides a recusal of the district akim on the case page, choosing the replacement it lists', async () => {
+    const { app, ids, base } = web;
+    const registered = await web.inject('POST', '/api/v1/appeals/register', await signIn(app, 'registrar'), {
+      bodyId: ids['KRG-BZH'], type: 'application', channel: 'paper', language: 'kk', summary: 'Жер учаскесі', essence: 'Жер учаскесін беру туралы өтінемін',
+      applicant: { kind: 'individual', name: 'Әлиев Әли', postalAddress: 'Бұқар жырау ауданы, Абай к-сі, 10' }, signed: true, receivedAt: new Date().toISOString(),
+    });
+    const id = registered.id;
+    await step('body_head', id, { action: 'assign', executorId: ids['bzh.executor'] });
+    await step('executor', id, { action: 'declare_recusal', officialId: ids['bzh.akim'], ground: 'interest', statement: 'Аудан әкімі учаскеге мүдделі' });
+    await web.journey('recusal-of-head', async (page) => {
+      const { password } = await app.database.db.selectFrom('demo_account').select('password').where('login', '=', 'krg.akim').executeTakeFirstOrThrow();
+      await page.goto(`${base}/staff/signin`);
+      await page.getByLabel(t(kk, 'signin.login')).fill('krg.akim');
+      await page.getByLabel(t(kk, 'signin.password')).fill(password);
+      await page.getByRole('button', { name: t(kk, 'signin.enter') }).click();
+      await page.getByRole('heading', { level: 1, name: t(kk, 'inbox.title') }).waitFor();
+      await page.goto(`${base}/appeals/${id}`);
+      await act(page, 'decide_recusal', async (d) => {
+        await d.getByText('APC 67(4), 67(6), 67(7)').waitFor();
+        await d.getByLabel(new RegExp(t(kk, 'field.upheld'))).check();
+        await d.getByLabel(new RegExp(t(kk, 'field.replacementId'))).selectOption(ids['bzh.deputy']!);
+        await d.getByLabel(new RegExp(t(kk, 'field.reasons'))).fill('Мүдделілік расталды; рәсімді орынбасар жүргізеді');
+      });
+      await page.locator('.timeline').getByText('APC 67(6)').waitFor();
+    });
+    const decided = await app.database.db.selectFrom('case_event').select(['actor', 'citation']).where('case_id', '=', id).where('action', '=', 'decide_recusal').executeTakeFirstOrThrow();
+    assert.deepEqual(decided, { actor: `official:${ids['krg.akim']}`, citation: 'APC 67(6)' });
+  });
 });

@@ -6,9 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { almatyToday } from '../../src/law/dates.ts';
 import { seedDemoYear } from '../../src/modules/monitoring/demo-year.ts';
-import { kk, openWebApp, t, type WebApp } from '../support/browser.ts';
+import { kk, missing, openWebApp, t, type WebApp } from '../support/browser.ts';
 
-describe('monitoring dashboards in the browser', () => {
+describe('monitoring dashboards in the browser', { skip: missing }, () => {
   let web: WebApp;
   before(async () => {
     web = await openWebApp();

@@ -500,15 +500,17 @@ export class ActsService {
     });
   }
 
-  /** APC 86: executed; late if past the execution due date. The case closes with it (83(3)). */
+  /** APC 86: executed; late if past the execution due date. The case closes with it (83(3)), unless its answer awaits review under control. */
   async execute(id: string, version: number, executedOn: string, note: string | undefined, by: ActingAs) {
     const row = await this.find(id);
     const prepared = row.appeal_id ? await this.appeals.prepare(row.appeal_id, { action: 'close' }) : undefined;
     return this.step(id, version, 'execute', by, async (r, trx) => {
       if (executedOn > this.today()) throw new Problem(422, 'date_in_future', {}, [{ field: 'body.executedOn', code: 'date_in_future' }], 'APC 86');
       if (prepared) {
-        const a = await trx.selectFrom('appeal').select(['version', 'state']).where('id', '=', r.appeal_id!).executeTakeFirstOrThrow();
-        if (a.state === 'decided') await this.appeals.actIn(trx, prepared, a.version, { action: 'close' }, by);
+        const a = await trx.selectFrom('appeal').select(['version', 'state', 'control_status']).where('id', '=', r.appeal_id!).executeTakeFirstOrThrow();
+        // an answer under control stays open until the reviewer accepts it (REG p.5(4)-(5)); the execution is still recorded
+        const awaitingReview = a.control_status === 'under_control' || a.control_status === 'returned';
+        if (a.state === 'decided' && !awaitingReview) await this.appeals.actIn(trx, prepared, a.version, { action: 'close' }, by);
       }
       return { patch: { executed_on: executedOn }, details: { executedOn, due: r.execution_due, late: r.execution_due ? executedOn > r.execution_due : false, note } };
     });

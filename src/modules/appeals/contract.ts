@@ -260,6 +260,7 @@ export const caseResponse = appealResponse.extend({
   timeline: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), citation: n(z.string()), state: n(z.string()), details: z.record(z.string(), z.unknown()) })),
   deadlines: z.array(z.object({ id: z.number(), term: z.string(), from: z.string(), due: z.string(), internalTarget: n(z.string()), open: z.boolean() })),
   actions: z.array(z.object({ action: z.string(), citation: z.string() })),
+  recusalCandidates: z.array(z.object({ id: z.string(), fullName: z.string() })).optional().describe('With the step decide_recusal open: the officials of the body, one of whom takes over if the recusal is upheld (APC 67(8))'),
   control: z
     .object({
       status: n(z.string()),

@@ -224,6 +224,10 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
       deadlines: view.deadlines,
       actions: allowed,
       control: view.control,
+      // APC 67(6), 67(8): the superior body's head names the official who takes over; they see only these names
+      ...(allowed.some((x) => x.action === 'decide_recusal')
+        ? { recusalCandidates: (await organisation.officials({ bodyId: a.body_id })).filter((o) => o.active).map((o) => ({ id: o.id, fullName: o.full_name })) }
+        : {}),
       ...(related ? { related: await related(a.id) } : {}),
     };
   });

@@ -5,6 +5,7 @@ import type { Language } from '../../law/i18n.ts';
 import { ANNEX1_COLUMNS, MANUAL_ROWS, PROPOSAL_CITATION, UPDATE_CITATION, VERIFICATION_CITATION, missingRows, type ManualFields } from '../../law/knowledge.ts';
 import type { App } from '../../platform/http.ts';
 import { Problem } from '../../platform/problems.ts';
+import { writeXlsx } from '../integrations/xlsx.ts';
 import type { Access } from '../identity/service.ts';
 import {
   annex1Response, answerBody, answerView, appealManualResponse, appealProcedureBody, bodyQuery, changeBody, createProcedureBody, diagnosisResponse, diffQuery, diffResponse,
@@ -88,6 +89,16 @@ export function knowledgeRoutes(app: App, { knowledge, access }: KnowledgeRoutes
   }, async (request) => {
     await access.require(request, 'kb.read', { bodyId: request.query.bodyId });
     return knowledge.annex1(request.query.bodyId, request.query.lang ?? request.lang);
+  });
+
+  app.get('/api/v1/procedures/annex1.xlsx', {
+    schema: { tags: ['knowledge'], summary: 'The list in the Annex 1 layout as an XLSX workbook (column labels in kk, ru or en)', querystring: exportQuery, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: { 200: z.any(), 400: problem, 401: problem, 403: problem } },
+  }, async (request, reply) => {
+    await access.require(request, 'kb.read', { bodyId: request.query.bodyId });
+    const a = await knowledge.annex1(request.query.bodyId, request.query.lang ?? request.lang);
+    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    reply.header('content-disposition', `attachment; filename="annex1-${a.lang}.xlsx"`);
+    return reply.send(await writeXlsx('Annex 1', a.columns.map((c) => `${c.n}. ${c.label}`), a.rows.map((r) => r.cells)));
   });
 
   app.get('/api/v1/procedures/diagnosis', {

@@ -160,7 +160,8 @@ export class KnowledgeService {
     const open = await this.db.selectFrom('kb_obligation').select(['procedure_id', 'kind', 'change_date', 'due']).where('procedure_id', 'in', procedureIds).where('state', '=', 'open').execute();
     for (const o of open) {
       const s = out.get(o.procedure_id)!;
-      if (o.kind === 'procedure_change' && o.change_date && (!s.outdatedSince || o.change_date < s.outdatedSince)) s.outdatedSince = o.change_date;
+      // outdated from the day the procedure changed (a change entering into force later does not outdate it yet)
+      if (o.kind === 'procedure_change' && o.change_date && o.change_date <= today && (!s.outdatedSince || o.change_date < s.outdatedSince)) s.outdatedSince = o.change_date;
       if (o.due && o.due < today) s.overdueObligations++;
     }
     return out;

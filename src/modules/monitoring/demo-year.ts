@@ -10,6 +10,7 @@
  *                 the others mostly keep the 15 working days of APC 76(1)
  *   control       a share of appeals is taken under control by the monitoring department, and some answers are
  *                 returned for rework (REG p.5(4)–(5)), more often in the late body
+ *   cards         the content analysis of the latest finished half-year is run, so the problem's card is there
  * Rows are written in bulk (a JSON array per statement) with their hash-chained case events (the dashboards read
  * `take_under_control` and `return_for_rework` there), and `tynda audit verify` holds the chains. A seeded PRNG
  * makes every run the same data. Not a bench: bench/scale.ts keeps its own COPY-based generator for a bare cluster
@@ -21,6 +22,7 @@ import { dayNumber, isoDate, weekday } from '../../law/dates.ts';
 import type { WorkingCalendar } from '../../law/calendar.ts';
 import type { Schema } from '../../platform/schema.ts';
 import { eventHash } from '../audit/case-events.ts';
+import { formCards } from './cards.ts';
 
 export interface DemoEvent {
   on: string;
@@ -133,6 +135,8 @@ export interface DemoYearOptions {
 export interface DemoYearResult {
   appeals: number;
   events: number;
+  /** cards of problem issues formed for the latest finished half-year */
+  cards: number;
   from: string;
   to: string;
   problem: { body: string; topic: string; from: string; to: string };
@@ -242,5 +246,7 @@ export async function seedDemoYear(db: Kysely<Schema>, o: DemoYearOptions): Prom
     }
   }
   await writeAppeals(db, out);
-  return { appeals: out.length, events, from, to, problem: { body: 'KRG-BZH', topic: 'HOUSING.WATER', ...problem } };
+  // the content analysis of the latest finished half-year, as the department would run it: the problem's card
+  const cards = await formCards(db, [...bodies.values()], problem.from, problem.to, 'system:demo-year', at(o.today));
+  return { appeals: out.length, events, cards: cards.length, from, to, problem: { body: 'KRG-BZH', topic: 'HOUSING.WATER', ...problem } };
 }

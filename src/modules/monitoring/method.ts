@@ -24,7 +24,7 @@ export const RISING_METHOD = {
   minBase: 10,
   /** and only from this growth up (0.25 = +25 %) */
   minGrowth: 0.25,
-  /** the content analysis proposes a card of a problem issue for a topic in a district from this volume up */
+  /** the content analysis forms a card of a problem issue for a rising topic of a district from this volume up */
   cardVolume: 30,
 } as const;
 
@@ -104,6 +104,11 @@ export function growth(now: number, before: number): number {
 
 export function isRising(now: number, before: number): boolean {
   return now >= RISING_METHOD.minVolume && growth(now, before) >= RISING_METHOD.minGrowth;
+}
+
+/** A problem issue for a card (REG p.7(2)): a rising topic of a district with at least RISING_METHOD.cardVolume appeals. */
+export function isProblem(now: number, before: number): boolean {
+  return now >= RISING_METHOD.cardVolume && isRising(now, before);
 }
 
 /** The same calendar day a year before (29 February → 28 February). */

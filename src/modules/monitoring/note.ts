@@ -37,7 +37,7 @@ function p(text: string, o: { bold?: boolean; align?: (typeof AlignmentType)[key
 }
 
 function heading(text: string) {
-  return new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: true, font: FONT, size: 28 })] });
+  return new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: true, font: FONT, size: 28, color: '000000' })] });
 }
 
 function table(header: string[], rows: (string | number)[][]) {
@@ -108,7 +108,7 @@ export async function analyticalNote(monitoring: MonitoringService, params: Note
     table([t('monitoring.note.figure'), t('monitoring.note.value')], (['received', 'answered', 'inWork', 'overdue', 'late', 'deemedRefused', 'extended'] as const).map((k) => [t(`monitoring.figure.${k}`), T[k]])),
     heading(`5. ${t('monitoring.note.quality')}`),
     p(t('monitoring.note.qualityText', { underControl: T.underControl, returns: T.returns, returned: T.returned })),
-    ...(n.returns.length ? [table([t('monitoring.export.body'), t('monitoring.export.executor'), t('monitoring.figure.returns')], n.returns.map((r) => [n.label('body', r.bodyId), r.executorName ?? t('monitoring.unassigned'), r.returns]))] : []),
+    ...(n.returns.length ? [table([t('monitoring.export.body'), t('monitoring.export.executor'), t('monitoring.figure.returns')], n.returns.slice(0, 10).map((r) => [n.label('body', r.bodyId), r.executorName ?? t('monitoring.unassigned'), r.returns]))] : []),
     heading(`6. ${t('monitoring.note.districts')}`),
     table([t('monitoring.export.district'), t('monitoring.figure.received'), t('monitoring.figure.late'), t('monitoring.fair.latePer1000'), t('monitoring.fair.adjustedRatio')],
       n.districts.map((d) => {

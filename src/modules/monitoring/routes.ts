@@ -124,7 +124,7 @@ export function monitoringRoutes(app: App, { monitoring, access }: MonitoringRou
   });
 
   app.post('/api/v1/monitoring/problem-cards/refresh', {
-    schema: { tags, summary: `The content analysis proposes cards: every topic of a district with enough appeals in the period gets its card, created or updated`, body: refreshCardsBody, response: { 200: z.object({ cards: z.array(z.object({ id: z.string(), created: z.boolean() })) }), 400: problem, 401: problem, 403: problem } },
+    schema: { tags, summary: 'The content analysis forms cards: every rising topic of a district with at least 30 appeals in the period gets its card, created or updated (REG p.7(1)–(2))', body: refreshCardsBody, response: { 200: z.object({ cards: z.array(z.object({ id: z.string(), created: z.boolean() })) }), 400: problem, 401: problem, 403: problem } },
   }, async (request) => {
     const f = await scoped(request, { from: request.body.from, to: request.body.to }, 'monitoring.control');
     return { cards: await monitoring.refreshCards(f.bodies, f.from, f.to, access.actorOf(request)) };

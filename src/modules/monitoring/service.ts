@@ -11,7 +11,7 @@ import { Problem } from '../../platform/problems.ts';
 import type { Localized, ProblemCardTable, Schema } from '../../platform/schema.ts';
 import type { OrganisationService } from '../bodies/service.ts';
 import type { CalendarService } from '../calendar/service.ts';
-import { RISING_METHOD, fairIndicators, growth, isRising, yearBefore, type FairRow } from './method.ts';
+import { RISING_METHOD, fairIndicators, growth, isProblem, isRising, yearBefore, type FairRow } from './method.ts';
 import { formCards, upsertCard, type CardInput } from './cards.ts';
 import * as q from './queries.ts';
 
@@ -111,7 +111,7 @@ export class MonitoringService {
       const previous = prev.get(`${r.territoryId}|${r.topicId}`) ?? 0;
       return {
         territoryId: r.territoryId, territoryName: label('district', r.territoryId), topicId: r.topicId, topicName: label('topic', r.topicId),
-        volume: r.n, previous, growth: growth(r.n, previous), rising: isRising(r.n, previous), problem: r.n >= RISING_METHOD.cardVolume,
+        volume: r.n, previous, growth: growth(r.n, previous), rising: isRising(r.n, previous), problem: isProblem(r.n, previous),
       };
     });
     rows.sort((a, b) => Number(b.rising) - Number(a.rising) || b.growth - a.growth || b.volume - a.volume || a.territoryName.localeCompare(b.territoryName));

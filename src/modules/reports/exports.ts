@@ -23,6 +23,8 @@ const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as typeof import('pdfmake');
 
 const uuid = z.uuid();
+/** dates in documents as Kazakhstan writes them: 10.06.2025 */
+const dmy = (iso: string) => iso.split('-').reverse().join('.');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -53,7 +55,7 @@ export async function annex3Xlsx(input: { bodyName: string; period: { from: stri
   const ws = wb.addWorksheet(input.lang === 'kk' ? '3-қосымша' : input.lang === 'ru' ? 'Приложение 3' : 'Annex 3', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
   });
-  const widths = [6, 18, 18, 28, 28, 28, 28, 24, 24, 24, 22, 22, 22];
+  const widths = [5, 14, 14, 20, 20, 20, 18, 16, 16, 16, 15, 15, 15];
   ws.columns = widths.map((w) => ({ width: w }));
   const last = ANNEX3_COLUMNS.length;
   const line = (text: string, opts: { bold?: boolean; size?: number; align?: 'center' | 'right' } = {}) => {
@@ -66,16 +68,21 @@ export async function annex3Xlsx(input: { bodyName: string; period: { from: stri
   line(t('generalization.annex3_of'), { size: 10, align: 'right' });
   line(t('generalization.annex3_title'), { bold: true, size: 14 }).height = 36;
   line(`${t('generalization.body')}: ${input.bodyName}`);
-  line(`${t('generalization.period')}: ${input.period.from} – ${input.period.to}`);
+  line(`${t('generalization.period')}: ${dmy(input.period.from)} – ${dmy(input.period.to)}`);
   ws.addRow([]);
   const border = { style: 'thin' as const };
-  const boxed = (r: ExcelJS.Row, bold: boolean, size = 10) => {
-    r.eachCell({ includeEmpty: true }, (cell, col) => {
-      if (col > last) return;
+  const boxed = (r: ExcelJS.Row, bold: boolean, size = 9) => {
+    let lines = 1;
+    for (let col = 1; col <= last; col++) {
+      const cell = r.getCell(col);
       cell.border = { top: border, left: border, bottom: border, right: border };
       cell.alignment = { vertical: 'top', horizontal: bold ? 'center' : 'left', wrapText: true };
       cell.font = { name: 'Times New Roman', size, bold };
-    });
+      // spreadsheet programs do not grow a row to wrapped text on opening: the height is set from the text
+      const perLine = Math.max(1, Math.floor(widths[col - 1]! * 1.15));
+      lines = Math.max(lines, String(cell.value ?? '').split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0));
+    }
+    r.height = Math.min(409, lines * (size + 3) + 4);
   };
   for (const headings of annex3Headings(input.lang, input.corrected)) boxed(ws.addRow(headings), true);
   boxed(ws.addRow(ANNEX3_COLUMNS.map((c) => c.n)), true);
@@ -103,7 +110,7 @@ export function reportContent(r: Report, bodyName: string, lang: Language) {
   const list = (xs: string[]) => (xs.length ? xs : [word('none')]);
   return {
     title: word('report_title'),
-    meta: [`${word('body')}: ${bodyName}`, `${word('period')}: ${r.campaign.period_from} – ${r.campaign.period_to}`, `${word('due')}: ${r.campaign.due_on}`, word('basis')],
+    meta: [`${word('body')}: ${bodyName}`, `${word('period')}: ${dmy(r.campaign.period_from)} – ${dmy(r.campaign.period_to)}`, `${word('due')}: ${dmy(r.campaign.due_on)}`, word('basis')],
     draft: r.campaign.state === 'collecting' ? word('draft_mark') : null,
     sections: [
       { heading: word('s1'), paragraphs: [`${word('total')}: ${f.inProceedings}`] },
@@ -151,10 +158,13 @@ export async function reportDocx(c: Content_): Promise<Uint8Array> {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const table = (rows: string[][]) => new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    // the first column names the row; the figures share the rest
+    columnWidths: rows[0]!.map((_, i) => (i === 0 ? 3000 : Math.floor(6200 / (rows[0]!.length - 1)))),
     rows: rows.map((r, i) => new TableRow({
       tableHeader: i === 0,
       children: r.map((cell, j) => new TableCell({
         borders: { top: border, bottom: border, left: border, right: border },
+        width: { size: j === 0 ? 3000 : Math.floor(6200 / (r.length - 1)), type: WidthType.DXA },
         children: [p(cell, { bold: i === 0, indent: false, size: 12, align: j === 0 && i > 0 ? AlignmentType.LEFT : AlignmentType.CENTER })],
       })),
     })),
@@ -166,7 +176,7 @@ export async function reportDocx(c: Content_): Promise<Uint8Array> {
     ...(c.draft ? [p(c.draft, { bold: true, indent: false, align: AlignmentType.RIGHT })] : []),
   ];
   for (const s of c.sections) {
-    children.push(p('', { indent: false }), p(s.heading, { bold: true }));
+    children.push(p('', { indent: false }), p(s.heading, { bold: true, indent: false, align: AlignmentType.LEFT }));
     for (const x of s.paragraphs ?? []) children.push(p(x));
     if (s.table) children.push(table(s.table));
     if (s.table2) children.push(p('', { indent: false }), table(s.table2));

@@ -37,7 +37,6 @@ type Tx = Transaction<Schema>;
 export const CAMPAIGN = 'generalization_campaign';
 export type CampaignRow = Awaited<ReturnType<GeneralizationService['campaign']>>;
 
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** a cell edit is the person's text, the same in every language of the export */
 type Cells = Record<Language, Record<string, string>>;
@@ -131,7 +130,9 @@ export class GeneralizationService {
     const caseIds = tables.kk.rows.map((r) => r.id);
     const cases = caseIds.length ? await this.db.selectFrom('court_case').selectAll().where('id', 'in', caseIds).execute() : [];
     const appealIds = cases.map((k) => k.appeal_id).filter((x): x is string => !!x);
-    const appealSub = new Map((appealIds.length ? await this.db.selectFrom('appeal').select(['id', 'subdivision_id']).where('id', 'in', appealIds).execute() : []).map((a) => [a.id, a.subdivision_id]));
+    // the appeal behind a case: the subdivision that handled it, and its administrative procedure (Annex 1 c.1 scope: the area, R-17)
+    const appeals = new Map((appealIds.length ? await this.db.selectFrom('appeal').leftJoin('admin_procedure', 'admin_procedure.id', 'appeal.admin_procedure_id')
+      .select(['appeal.id', 'appeal.subdivision_id', 'admin_procedure.scope', 'admin_procedure.name']).where('appeal.id', 'in', appealIds).execute() : []).map((a) => [a.id, a]));
     const body = await this.organisation.body(c.body_id);
     const today = this.today();
     await this.db.transaction().execute(async (trx) => {
@@ -145,11 +146,15 @@ export class GeneralizationService {
       let position = (await trx.selectFrom('generalization_row').select((eb) => eb.fn.max('position').as('p')).where('campaign_id', '=', id).executeTakeFirst())?.p ?? 0;
       for (const k of cases.sort((a, b) => caseIds.indexOf(a.id) - caseIds.indexOf(b.id))) {
         if (existing.has(k.id)) continue;
-        const sub = k.appeal_id ? appealSub.get(k.appeal_id) : null;
+        const appeal = k.appeal_id ? appeals.get(k.appeal_id) : undefined;
+        const sub = appeal?.subdivision_id;
+        const fact = facts(k);
+        if (!fact.area && appeal?.scope) fact.area = appeal.scope;
+        if (appeal?.name) fact.procedure = (appeal.name as { kk: string }).kk;
         const cells = Object.fromEntries(LANGUAGES.map((l) => [l, tables[l].rows.find((r) => r.id === k.id)!.cells])) as unknown as Cells;
         await trx.insertInto('generalization_row').values({
           campaign_id: id, subdivision_id: sub && subs.some((s) => s.id === sub) ? sub : null, court_case_id: k.id, position: ++position,
-          cells: JSON.stringify(cells), ...facts(k),
+          cells: JSON.stringify(cells), ...fact,
         }).execute();
       }
       await trx.updateTable('generalization_campaign').set({ state: 'collecting', requested_on: today, requested_by: actor, version: (eb) => eb('version', '+', 1) }).where('id', '=', id).execute();

@@ -216,7 +216,10 @@ function analyseProcedure(p: Procedure, opts: Required<AnalysisOptions>) {
     return jaccard(stemsOf, offsets[i]!, offsets[i + 1]!, stemsOf, offsets[j]!, offsets[j + 1]!);
   };
   const found = new Map<number, { i: number; j: number; s: number; norms: number }>();
-  const seen = new Set<number>();
+  const metBefore = (i: number, j: number, band: number) => {
+    for (let b = 0; b < band; b++) if (bands[i * BANDS + b] === bands[j * BANDS + b]) return true;
+    return false;
+  };
   const keys = new Float64Array(n);
   const byOutcome = new Map<Outcome, number[]>();
   for (let b = 0; b < BANDS; b++) {
@@ -258,9 +261,9 @@ function analyseProcedure(p: Procedure, opts: Required<AnalysisOptions>) {
                 for (const j of other) {
                   const lo = Math.min(i, j);
                   const hi = Math.max(i, j);
+                  // a pair meets in every band it shares: it is looked at in the first one only (no set of seen pairs to hold)
+                  if (metBefore(lo, hi, b)) continue;
                   const pk = lo * 2 ** 21 + hi;
-                  if (seen.has(pk)) continue;
-                  seen.add(pk);
                   const s = sim(lo, hi);
                   if (s < opts.minSimilarity) continue;
                   const norms = normOverlap(p.cases[lo]!.norms, p.cases[hi]!.norms);

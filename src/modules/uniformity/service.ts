@@ -107,6 +107,9 @@ export class UniformityService {
   /** Runs the analysis of a recorded run: read the cases, find the divergences, keep them (one transaction). */
   async execute(runId: string) {
     const run = await this.run(runId);
+    // a job delivered twice finds its run finished
+    if (run.state === 'finished') return run;
+    if (run.state === 'queued') await this.db.updateTable('uniformity_run').set({ state: 'running' }).where('id', '=', runId).execute();
     const scope = await this.scope(run.body_id);
     try {
       const regions = await this.regions();

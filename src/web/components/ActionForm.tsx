@@ -198,7 +198,9 @@ function ActionDialog({ appeal, action, citation, bodies, officials, grounds, on
                   s.kind === 'body'
                     ? bodies.filter((b) => b.id !== appeal.bodyId && b.active).map((b) => ({ value: b.id, label: b.name[lang] }))
                     : s.kind === 'official'
-                      ? officials.map((o) => ({ value: o.id, label: `${o.fullName}${o.appointments[0] ? ` — ${o.appointments[0].title[lang]}` : ''}` }))
+                      ? officials.length || !appeal.recusalCandidates
+                        ? officials.map((o) => ({ value: o.id, label: `${o.fullName}${o.appointments[0] ? ` — ${o.appointments[0].title[lang]}` : ''}` }))
+                        : appeal.recusalCandidates.map((o) => ({ value: o.id, label: o.fullName }))
                       : optionsOf(s);
                 return (
                   <select {...common}>

@@ -48,6 +48,8 @@ export function Chart({ title, rows, kind = 'bar', valueLabel, fileName, onSelec
             return (
               <g key={r.key} aria-label={`${r.label}: ${r.value}`} {...select(r)}>
                 <title>{`${r.label}: ${r.value}`}</title>
+                {/* the whole row answers a click, not only the painted bar */}
+                <rect x={0} y={i * rowH} width={width} height={rowH} fill="transparent" />
                 <text x={0} y={i * rowH + 12} fontSize="13" fill="currentColor">{r.label}</text>
                 <rect x={0} y={i * rowH + 16} width={Math.max(w, 1)} height={14} fill="#1f6f8b" />
                 <text x={w + 6} y={i * rowH + 28} fontSize="13" fill="currentColor">{r.value}</text>

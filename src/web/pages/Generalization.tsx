@@ -151,7 +151,7 @@ function CampaignPage({ id }: { id: string }) {
           <fieldset>
             <legend>{t('generalization.chooseSubdivisions')}</legend>
             {subdivisions.data.map((s) => (
-              <label key={s.id} className="check">
+              <label key={s.id} className="choice">
                 <input type="checkbox" checked={chosen.includes(s.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, s.id] : chosen.filter((x) => x !== s.id))} />
                 {s.name[lang]}
               </label>
@@ -172,7 +172,7 @@ function CampaignPage({ id }: { id: string }) {
                 <th scope="col">{t('generalization.status')}</th>
                 <th scope="col">{t('generalization.rows')}</th>
                 <th scope="col">{t('generalization.reminders')}</th>
-                <th scope="col"><span className="sr-only">{t('generalization.actions')}</span></th>
+                <th scope="col"><span className="visually-hidden">{t('generalization.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -183,7 +183,7 @@ function CampaignPage({ id }: { id: string }) {
                   <td className={s.status === 'requested' && c.overdue ? 'late' : undefined}>{t(`generalization.subStatus.${s.status}`)}{s.submittedOn && ` · ${day(s.submittedOn)}`}</td>
                   <td>{s.rows}</td>
                   <td>{s.reminders}</td>
-                  <td>{open && s.status === 'requested' && <button type="button" className="link" onClick={() => void act(() => generalizationApi.submitSubdivision(id, s.subdivisionId))}>{t('generalization.markSubmitted')}</button>}</td>
+                  <td>{open && s.status === 'requested' && <button type="button" className="secondary" onClick={() => void act(() => generalizationApi.submitSubdivision(id, s.subdivisionId))}>{t('generalization.markSubmitted')}</button>}</td>
                 </tr>
               ))}
             </tbody>
@@ -215,7 +215,7 @@ function CampaignPage({ id }: { id: string }) {
                   <td>{r.area ?? '—'}</td>
                   <td>
                     {r.reviewedAt ? '✓' : '—'}{' '}
-                    {legal && open && <button type="button" className="link" onClick={() => setReviewing(reviewing === r.id ? undefined : r.id)}>{t('generalization.review')}</button>}
+                    {legal && open && <button type="button" className="secondary" aria-expanded={reviewing === r.id} onClick={() => setReviewing(reviewing === r.id ? undefined : r.id)}>{t('generalization.review')}</button>}
                   </td>
                 </tr>
               ))}
@@ -349,7 +349,7 @@ function RunButton({ label, kind, params, lang }: { label: string; kind: string;
     }
   };
   return (
-    <div className="run">
+    <div className="run" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', alignItems: 'center', margin: '0 0 0.5rem' }}>
       <button type="button" onClick={() => void start()} disabled={run?.state === 'queued' || run?.state === 'running'}>{label}</button>
       {run && (run.state === 'queued' || run.state === 'running') && (
         <progress max={1} value={run.progress} aria-label={t('generalization.progress')}>{Math.round(run.progress * 100)}%</progress>

@@ -28,6 +28,13 @@ export default function Procedures() {
     <div>
       <h1>{t('knowledge.procedures')}</h1>
       <p className="muted">{t('knowledge.proceduresLead')}</p>
+      {bodyId && (
+        <p>
+          <a href={`/api/v1/procedures/annex1.xlsx?bodyId=${encodeURIComponent(bodyId)}&lang=${lang}`} download>
+            {t('knowledge.exportXlsx')}
+          </a>
+        </p>
+      )}
       {!list.data ? (
         <Loading error={list.error} />
       ) : list.data.length === 0 ? (
