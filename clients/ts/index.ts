@@ -5385,7 +5385,7 @@ export function createClient(options: ClientOptions) {
     }>;
   }> =>
     call("PATCH", `/api/v1/monitoring/problem-cards/${encodeURIComponent(params.id)}`, { body, headers }),
-  /** POST /api/v1/monitoring/problem-cards/refresh: The content analysis proposes cards: every topic of a district with enough appeals in the period gets its card, created or updated */
+  /** POST /api/v1/monitoring/problem-cards/refresh: The content analysis forms cards: every rising topic of a district with at least 30 appeals in the period gets its card, created or updated (REG p.7(1)–(2)) */
   postMonitoringProblemCardsRefresh: (body: {
     from: string;
     to: string;

@@ -323,6 +323,8 @@ for (const { engine, skip } of ENGINES) {
       const bad = await call({ method: 'POST', url: '/api/v1/report-runs', as: 'monitoring', payload: { kind: 'analytical_note', params: { bodyId: bodies['KRG-APP'], year: 2026, half: 3 } } });
       assert.equal(bad.status, 400);
       assert.equal((await call({ method: 'POST', url: '/api/v1/report-runs', as: 'executor', payload: { kind: 'analytical_note', params: { bodyId: bodies['KRG-APP'], year: 2026, half: 1 } } })).status, 403);
+      // a district akim reads their own body's reports, but the note would cover the rural akims below it
+      assert.equal((await call({ method: 'POST', url: '/api/v1/report-runs', as: 'body_head', payload: { kind: 'analytical_note', params: { bodyId: bodies['KRG-BZH'], year: 2026, half: 1 } } })).status, 403);
     });
   });
 }

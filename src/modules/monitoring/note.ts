@@ -140,11 +140,11 @@ export async function analyticalNote(monitoring: MonitoringService, params: Note
   return { filename: `analytical-note-${params.year}-H${params.half}-${lang}.docx`, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: new Uint8Array(bytes) };
 }
 
-/** The report run: permission reports.read over the chosen body (checked by ReportRuns when the run is requested). */
+/** The report run: the monitoring department's permission over the chosen body and those below it (REG p.7(6)); reports.read alone would let a district akim draw figures of the rural akims below. */
 export function analyticalNoteGenerator(monitoring: MonitoringService): ReportGenerator<NoteParams> {
   return {
     kind: 'analytical_note',
-    permission: 'reports.read',
+    permission: 'monitoring.control',
     params: noteParams,
     generate: ({ params, lang, progress }) => analyticalNote(monitoring, params, lang, progress),
   };

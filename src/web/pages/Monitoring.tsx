@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type MonitoringCounts, type MonitoringQuery, type ProblemCard } from '../api.ts';
+import { api, type Lang, type MonitoringCounts, type MonitoringQuery, type ProblemCard } from '../api.ts';
 import { Chart, type ChartRow } from '../components/Chart.tsx';
 import { ErrorBox, Loading, StateBadge, useLoad } from '../components/ui.tsx';
 import { Link } from '../router.tsx';
@@ -14,21 +14,30 @@ import { useSession } from '../session.tsx';
 const FIGURES = ['received', 'inWork', 'dueSoon', 'overdue', 'deemedRefused', 'extended', 'answered', 'late', 'underControl', 'returned'] as const;
 type Figure = (typeof FIGURES)[number];
 const GROUPS = ['body', 'district', 'topic', 'channel', 'month'] as const;
+const CHANNELS = ['paper', 'electronic', 'oral', 'reception', 'videoconference'] as const;
 type Group = (typeof GROUPS)[number];
 /** a chosen group narrows the drill-down by the matching filter */
 const FILTER_OF: Record<Group, keyof MonitoringQuery> = { body: 'bodyId', district: 'territoryId', topic: 'topicId', channel: 'channel', month: 'month' };
 
 export default function Monitoring() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
   const { me } = useSession();
   const today = new Date().toISOString().slice(0, 10);
   const [period, setPeriod] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
   const [groupBy, setGroupBy] = useState<Group>('body');
   const [figure, setFigure] = useState<Figure>('received');
   const [drill, setDrill] = useState<{ figure: Figure; label: string; filter: MonitoringQuery } | undefined>();
-  const q: MonitoringQuery = { from: period.from, to: period.to };
-  const data = useLoad(() => api.monitoringFigures({ ...q, groupBy }), [period.from, period.to, groupBy]);
-  const fair = useLoad(() => api.monitoringFair({ ...q, by: 'body' }), [period.from, period.to]);
+  const [narrow, setNarrow] = useState<MonitoringQuery>({});
+  const q: MonitoringQuery = { from: period.from, to: period.to, ...narrow };
+  const key = JSON.stringify(q);
+  const data = useLoad(() => api.monitoringFigures({ ...q, groupBy }), [key, groupBy]);
+  const fair = useLoad(() => api.monitoringFair({ ...q, by: 'body' }), [key]);
+  // what the filters offer: the bodies and districts in scope (from the figures themselves), the topics, the channels
+  const choices = useLoad(async () => {
+    const [b, d, topics] = await Promise.all([api.monitoringFigures({ from: '2000-01-01', to: today, groupBy: 'body' }), api.monitoringFigures({ from: '2000-01-01', to: today, groupBy: 'district' }), api.topics()]);
+    return { bodies: b.groups.map((g) => [g.key, g.label]), districts: d.groups.filter((g) => g.key).map((g) => [g.key, g.label]), topics: topics.flatMap((x) => [[x.id, x.name[lang]], ...x.children.map((c) => [c.id, `— ${c.name[lang]}`])]) };
+  }, [lang]);
   if (!data.data) return <Loading error={data.error} />;
   // months in their order; anything else largest first
   const rows: ChartRow[] = data.data.groups.map((g) => ({ key: g.key, label: g.label, value: g[figure] }));
@@ -42,6 +51,12 @@ export default function Monitoring() {
         <label>{t('monitoring.from')} <input type="date" value={period.from} onChange={(e) => e.target.value && setPeriod({ ...period, from: e.target.value })} /></label>
         <label>{t('monitoring.to')} <input type="date" value={period.to} onChange={(e) => e.target.value && setPeriod({ ...period, to: e.target.value })} /></label>
         <label>{t('monitoring.groupBy')} <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as Group)}>{GROUPS.map((g) => <option key={g} value={g}>{t(`monitoring.group.${g}`)}</option>)}</select></label>
+        {choices.data && ([['bodyId', 'body', choices.data.bodies], ['territoryId', 'district', choices.data.districts], ['topicId', 'topic', choices.data.topics], ['channel', 'channel', CHANNELS.map((c) => [c, t(`channel.${c}`)])]] as const).map(([field, label, options]) => (
+          <label key={field}>{t(`monitoring.group.${label}`)} <select value={narrow[field] ?? ''} onChange={(e) => setNarrow({ ...narrow, [field]: e.target.value || undefined })}>
+            <option value="">{t('monitoring.all')}</option>
+            {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          </select></label>
+        ))}
         <label>{t('monitoring.figureLabel')} <select value={figure} onChange={(e) => setFigure(e.target.value as Figure)}>{FIGURES.map((f) => <option key={f} value={f}>{t(`monitoring.figure.${f}`)}</option>)}</select></label>
       </form>
 
@@ -64,7 +79,7 @@ export default function Monitoring() {
       {drill && <Drill query={{ ...q, ...drill.filter }} figure={drill.figure} label={drill.label} onClose={() => setDrill(undefined)} />}
 
       <h2>{t('monitoring.fairTitle')}</h2>
-      <p className="muted">{t('monitoring.fairLead')}</p>
+      <p className="muted">{t('monitoring.fairLead')} <a href={api.monitoringExportUrl({ ...q, chart: 'fair', by: 'body', format: 'csv' })} download>{t('monitoring.downloadCsv')}</a></p>
       {fair.data ? (
         <div className="table-wrap">
           <table className="worklist">
@@ -122,13 +137,13 @@ function Drill({ query, figure, label, onClose }: { query: MonitoringQuery; figu
 
 function Topics({ q }: { q: MonitoringQuery }) {
   const { t } = useTranslation();
-  const topics = useLoad(() => api.monitoringTopics(q), [q.from, q.to]);
+  const topics = useLoad(() => api.monitoringTopics(q), [JSON.stringify(q)]);
   return (
     <section aria-labelledby="topics-title">
       <h2 id="topics-title">{t('monitoring.topicsTitle')}</h2>
       {!topics.data ? <Loading error={topics.error} /> : (
         <>
-          <p className="muted">{t('monitoring.topicsLead', { from: topics.data.comparedFrom, to: topics.data.comparedTo })}</p>
+          <p className="muted">{t('monitoring.topicsLead', { from: topics.data.comparedFrom, to: topics.data.comparedTo })} <a href={api.monitoringExportUrl({ ...q, chart: 'topics', format: 'csv' })} download>{t('monitoring.downloadCsv')}</a></p>
           <div className="table-wrap">
             <table className="worklist">
               <thead><tr><th scope="col">{t('monitoring.group.district')}</th><th scope="col">{t('monitoring.group.topic')}</th><th scope="col">{t('monitoring.volume')}</th><th scope="col">{t('monitoring.previous')}</th><th scope="col">{t('monitoring.growth')}</th></tr></thead>
