@@ -90,6 +90,7 @@ export interface Tynda {
   /** long reports as jobs with progress and a download (modules add theirs with `reportRuns.register`) */
   reportRuns: ReportRuns;
   generalization: GeneralizationService;
+  monitoring: MonitoringService;
   jobs: Jobs | undefined;
   log: Logger;
   close(): Promise<void>;
@@ -275,6 +276,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     // Rules No. 111 p.11, p.13: the quarter's verification rows, reminders before Knowledge Base obligations fall due, overdue notices
     await jobs.define<{ runId: string }>('uniformity-analyse', async ({ runId }) => void (await uniformity.execute(runId)));
     await jobs.define('knowledge-obligations', async () => void (await knowledge.remind()), { cron: '20 8 * * *' });
+    // REG p.7(6), §6 A-21: the monitoring department is reminded once per half-year that the analytical note is due
+    await jobs.define('analytical-note-reminder', async () => void (await monitoring.remindAnalyticalNote()), { cron: '25 8 * * *' });
   }
 
   // without jobs, runs interrupted by a stop are taken up again in this process
@@ -303,6 +306,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     integrations,
     reportRuns,
     generalization,
+    monitoring,
     jobs,
     log,
     async close() {

@@ -1170,6 +1170,11 @@ export function createClient(options: ClientOptions) {
     coExecutorIds?: Array<string>;
   } | {
     action: "start_review";
+    collegial?: {
+      basis: "law" | "body_decision";
+      reference?: string;
+      memberIds: Array<string>;
+    };
   } | {
     action: "redirect";
     toBodyId: string;
@@ -4792,6 +4797,19 @@ export function createClient(options: ClientOptions) {
     publishedAt: string | null;
   }> =>
     call("POST", `/api/v1/knowledge/answers`, { body, headers }),
+  /** GET /api/v1/knowledge/answers: The typical answers of a body, drafts and published, newest first */
+  getKnowledgeAnswers: (query: { bodyId: string }, headers?: Record<string, string>): Promise<{
+    items: Array<{
+      id: string;
+      bodyId: string;
+      procedureId: string | null;
+      question: Record<string, string>;
+      answer: Record<string, string>;
+      state: string;
+      publishedAt: string | null;
+    }>;
+  }> =>
+    call("GET", `/api/v1/knowledge/answers`, { query, headers }),
   /** POST /api/v1/knowledge/answers/{id}/publish: Publish a typical answer */
   postKnowledgeAnswersByIdPublish: (params: { id: string }, headers?: Record<string, string>): Promise<{
     id: string;

@@ -659,7 +659,7 @@ export interface KbProcedure {
 }
 export interface KbManual {
   id: string; procedureId: string; version: number | null; state: string; fields: Record<string, Partial<Localized>>; none: string[]; effectiveFrom: string | null; effectiveTo: string | null;
-  basis: { note: string; courtCaseIds: string[]; divergenceIds: string[] }; missing: string[]; approvedAt: string | null; publishedAt: string | null; createdAt: string;
+  basis: { note: string; courtCaseIds: string[]; divergenceIds: string[] }; missing: string[]; returnedNote: string | null; approvedAt: string | null; publishedAt: string | null; createdAt: string;
 }
 export interface KbObligation {
   id: string; procedureId: string; procedureCode: string; procedureName: Localized; kind: 'verification' | 'procedure_change' | 'proposal'; period: string | null; summary: string;
@@ -672,6 +672,14 @@ export interface KbProcedureDetail extends KbProcedure {
 }
 export interface KbDiff { from: number; to: number; changes: { field: string; lang: Lang; ops: { op: 'equal' | 'insert' | 'delete'; text: string }[] }[] }
 export interface KbDiagnosis { since: string; suggestions: { topicId: string; topicCode: string; topic: Localized; appeals: number; examples: string[] }[]; excludedPublicServiceTopics: string[] }
+/** Annex 1 row as written by the Knowledge Base unit (POST/PUT /api/v1/procedures) */
+export interface KbProcedureInput {
+  code: string; scope: string; name: Localized; regulatedBy: string; format: string; informationSystem?: string; performer: string; complaintBody: string; appealProcedure: string;
+  appealBinding?: string; appealTerms: string; legalRefs: string; topicIds: string[]; publicServiceCode?: string;
+}
+export interface KbManualInput { fields: Record<string, Partial<Localized>>; none: string[]; basis: { note: string; courtCaseIds: string[]; divergenceIds: string[] } }
+export type KbManualAction = { action: 'submit' } | { action: 'return'; note: string } | { action: 'approve'; effectiveFrom?: string } | { action: 'publish' };
+export interface KbAnswer { id: string; bodyId: string; procedureId: string | null; question: Partial<Localized>; answer: Partial<Localized>; state: string; publishedAt: string | null }
 
 // ---- the uniformity analysis (docs/uniformity.md) ----
 export type UniformityOutcome = 'satisfied' | 'partly_satisfied' | 'refused' | 'terminated';
@@ -795,6 +803,20 @@ export const api = {
   kbProcedure: (id: string) => call<KbProcedureDetail>('GET', `/api/v1/procedures/${encodeURIComponent(id)}`),
   kbDiff: (id: string, from: number, to: number) => call<KbDiff>('GET', `/api/v1/procedures/${encodeURIComponent(id)}/manuals/diff${qs({ from, to })}`),
   kbObligations: (bodyId: string, overdue: boolean) => call<{ today: string; items: KbObligation[] }>('GET', `/api/v1/knowledge/obligations${qs({ bodyId, overdue: overdue ? 'true' : undefined })}`),
+  // editing the Knowledge Base (kb.edit; the head: kb.approve)
+  kbCreateProcedure: (bodyId: string, input: KbProcedureInput) => call<KbProcedure>('POST', '/api/v1/procedures', { bodyId, ...input }),
+  kbUpdateProcedure: (id: string, input: KbProcedureInput) => call<KbProcedure>('PUT', `/api/v1/procedures/${encodeURIComponent(id)}`, input),
+  kbProcedureStep: (id: string, step: 'approve' | 'retire') => call<KbProcedure>('POST', `/api/v1/procedures/${encodeURIComponent(id)}/${step}`),
+  kbCreateManual: (procedureId: string, input: KbManualInput) => call<KbManual>('POST', `/api/v1/procedures/${encodeURIComponent(procedureId)}/manuals`, input),
+  kbUpdateManual: (id: string, input: KbManualInput) => call<KbManual>('PUT', `/api/v1/manuals/${encodeURIComponent(id)}`, input),
+  kbManualAction: (id: string, action: KbManualAction) => call<KbManual>('POST', `/api/v1/manuals/${encodeURIComponent(id)}/actions`, action),
+  kbRecordChange: (input: { procedureId: string; changedAct: string; adoptedOn?: string; publishedOn?: string; inForceOn?: string; basis: string }) => call<KbObligation>('POST', '/api/v1/knowledge/changes', input),
+  kbRecordVerification: (input: { procedureId: string; verifiedOn?: string; result: string; note?: string }) => call<unknown>('POST', '/api/v1/knowledge/verifications', input),
+  kbPropose: (input: { procedureId: string; text: string }) => call<KbObligation>('POST', '/api/v1/knowledge/proposals', input),
+  kbObligationAction: (id: string, action: 'accept' | 'reject' | 'done', note?: string) => call<KbObligation>('POST', `/api/v1/knowledge/obligations/${encodeURIComponent(id)}/actions`, { action, ...(note ? { note } : {}) }),
+  kbAnswers: (bodyId: string) => call<{ items: KbAnswer[] }>('GET', `/api/v1/knowledge/answers${qs({ bodyId })}`).then((r) => r.items),
+  kbCreateAnswer: (input: { bodyId: string; question: Partial<Localized>; answer: Partial<Localized>; publish: boolean }) => call<KbAnswer>('POST', '/api/v1/knowledge/answers', input),
+  kbPublishAnswer: (id: string) => call<KbAnswer>('POST', `/api/v1/knowledge/answers/${encodeURIComponent(id)}/publish`),
   // the uniformity analysis (docs/uniformity.md: APC 15-1(4), Rules No. 111 Annex 4)
   divergences: (procedureId: string, q: { open?: boolean; limit?: number; offset?: number } = {}) => call<DivergenceList>('GET', `/api/v1/procedures/${encodeURIComponent(procedureId)}/divergences${qs({ open: q.open ? 'true' : undefined, limit: q.limit, offset: q.offset })}`),
   divergence: (id: string) => call<Divergence>('GET', `/api/v1/divergences/${encodeURIComponent(id)}`),
@@ -847,6 +869,7 @@ export const generalizationApi = {
   campaign: (id: string) => call<GenView>('GET', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}`),
   request: (id: string, subdivisionIds: string[]) => call<GenView>('POST', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}/request`, { subdivisionIds }),
   submitSubdivision: (id: string, subdivisionId: string) => call<GenView>('POST', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}/subdivisions/${encodeURIComponent(subdivisionId)}/submit`),
+  saveRow: (id: string, rowId: string, input: Record<string, unknown>) => call<{ id: string }>('PUT', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}/rows/${encodeURIComponent(rowId)}`, input),
   review: (id: string, rowId: string, input: Record<string, unknown>) => call<GenView>('PUT', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}/rows/${encodeURIComponent(rowId)}/review`, input),
   sections: (id: string, input: { shortcomings?: string; proposals?: string }) => call<GenView>('PUT', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}/sections`, input),
   finalise: (id: string) => call<GenView>('POST', `/api/v1/generalization/campaigns/${encodeURIComponent(id)}/finalise`),

@@ -109,7 +109,7 @@ function Header({ me, onSignOut }: { me: Me | null | undefined; onSignOut: () =>
             {me?.permissions.includes('appeal.register') && <Link href="/staff/register">{t('nav.register')}</Link>}
             {me?.permissions.includes('appeal.assign') && <Link href="/staff/load">{t('nav.load')}</Link>}
             {me?.permissions.includes('monitoring.control') && <Link href="/staff/monitoring">{t('monitoring.nav')}</Link>}
-            {['practice.generalize', 'practice.review'].some((p) => me?.permissions.includes(p)) && <Link href="/staff/generalization">{t('generalization.nav')}</Link>}
+            {['practice.generalize', 'practice.review', 'practice.contribute'].some((p) => me?.permissions.includes(p)) && <Link href="/staff/generalization">{t('generalization.nav')}</Link>}
             {me?.permissions.includes('service_complaint.consider') && <Link href="/staff/service-complaints">{t('workspace.nav.serviceComplaints')}</Link>}
             {['petition.moderate', 'petition.manage'].some((p) => me?.permissions.includes(p)) && <Link href="/staff/petitions">{t('workspace.nav.petitions')}</Link>}
             {['roles.assign', 'calendar.manage', 'act_template.approve', 'bodies.manage', 'officials.manage', 'topics.manage'].some((p) => me?.permissions.includes(p)) && <Link href="/staff/admin">{t('nav.admin')}</Link>}

@@ -330,6 +330,11 @@ for (const { engine, skip } of ENGINES) {
       assert.ok(form.items.some((i: Json) => i.kind === 'form'), 'approved standard forms of acts');
       assert.equal((await search('черновик', 'ru')).items.length, 0, 'a draft answer is not public');
       assert.ok(!(await search('Пятнадцать', 'ru')).items.some((i: Json) => /Пятнадцать/i.test(i.snippet)), 'only the current published version is searched');
+      // the unit's list of typical answers (the web form): drafts too, newest first; not for a citizen
+      const listed = ok(await call({ method: 'GET', url: `/api/v1/knowledge/answers?bodyId=${bodies['KRG-APP']}`, as: 'kb' }));
+      assert.deepEqual(listed.items.slice(0, 2).map((a: Json) => a.state), ['draft', 'published']);
+      assert.equal(listed.items[0].question.ru, 'Секретный черновик');
+      assert.equal((await call({ method: 'GET', url: `/api/v1/knowledge/answers?bodyId=${bodies['KRG-APP']}`, as: 'applicant' })).status, 403);
       ok(await call({ method: 'POST', url: `/api/v1/knowledge/answers/${draft.id}/publish`, as: 'kb' }));
       assert.equal((await search('черновик', 'ru')).items.length, 1);
       assert.equal((await call({ method: 'GET', url: '/api/v1/public/knowledge?lang=ru' })).status, 400);

@@ -2,6 +2,11 @@
  * The legal service in the browser (Chromium through playwright-core): opens its generalization campaign (Rules No.
  * 111 p.16), sees the status of each subdivision and that the campaign is overdue, starts the report as a report
  * run, watches it finish and downloads the DOCX. The court records and the review are set up through the API.
+ *
+ * The subdivision head (bzh.head, housing division of the Bukhar-Zhyrau District akimat) opens the campaign of their
+ * body that requested the housing and registry divisions, sees only the housing division and its row pre-filled from
+ * the court records, gets the per-field error of Annex 3 c.3 (AT-28: a pending case without its instance), fills the
+ * row in and submits it (Annex 4 step 2); the legal service then sees the housing division submitted.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +17,8 @@ import { kk, missing, openWebApp, t, type WebApp } from '../support/browser.ts';
 describe('generalization of practice in the browser', { skip: missing }, () => {
   let web: WebApp;
   let campaignId = '';
+  let bzhCampaignId = '';
+  let bzhRowId = '';
   before(async () => {
     web = await openWebApp();
     const legal = await signIn(web.app, 'legal_service');
@@ -34,6 +41,24 @@ describe('generalization of practice in the browser', { skip: missing }, () => {
         : { reasoningAnalysis: 'Іс қаралуда', illegalityFound: false });
     }
     await web.inject('PUT', `/api/v1/generalization/campaigns/${campaignId}/sections`, legal, { shortcomings: 'Бас тартулар уәжделмейді', proposals: 'Уәждеу үлгісін бекіту' });
+
+    // the district akimat has no lawyer of its own in the demo: the regional legal officer serves it (a role grant)
+    const bzh = web.ids['KRG-BZH']!;
+    await web.app.database.db.insertInto('role_grant').values({ official_id: web.ids['krg.legal']!, role: 'legal_service', body_id: bzh, valid_from: '2024-01-01', granted_by: 'test' }).execute();
+    const legalBzh = await signIn(web.app, 'legal_service');
+    await web.inject('POST', '/api/v1/court-cases', legalBzh, {
+      ...court, bodyId: bzh, plaintiff: { kind: 'individual', name: 'Серікова А. Б.' }, claims: 'Кезекке қоюдан бас тартуды жою', area: 'тұрғын үй',
+      act: { name: 'Тұрғын үй кезегіне қоюдан бас тарту', content: 'Бас тарту', adoptedOn: '2025-06-10' }, status: 'pending', instance: 'first',
+    });
+    const bzhSubs = await web.app.database.db.selectFrom('subdivision').select(['id', 'code']).where('body_id', '=', bzh).execute();
+    const bzhSub = (code: string) => bzhSubs.find((s) => s.code === code)!.id;
+    const bzhCreated = await web.inject('POST', '/api/v1/generalization/campaigns', legalBzh, { bodyId: bzh, year: 2025, half: 2 });
+    bzhCampaignId = (bzhCreated.campaign as { id: string }).id;
+    await web.inject('POST', `/api/v1/generalization/campaigns/${bzhCampaignId}/request`, legalBzh, { subdivisionIds: [bzhSub('housing'), bzhSub('registry')] });
+    // the demo's court case has no appeal behind it, so nothing says which division handled it: attributed to housing
+    // as the request does when the appeal was handled there (src/modules/reports/service.ts sendRequest)
+    const row = await web.app.database.db.updateTable('generalization_row').set({ subdivision_id: bzhSub('housing') }).where('campaign_id', '=', bzhCampaignId).returning('id').executeTakeFirstOrThrow();
+    bzhRowId = row.id;
   });
   after(async () => web?.close());
 
@@ -57,6 +82,54 @@ describe('generalization of practice in the browser', { skip: missing }, () => {
       assert.match(download.suggestedFilename(), /^generalization-KRG-APP-2025-H2-kk\.docx$/);
       const bytes = fs.readFileSync((await download.path())!);
       assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a DOCX is a zip');
+    });
+  });
+
+  test('the subdivision head fills in the housing division\'s pre-filled row and submits it; the legal service sees it submitted', async () => {
+    const url = `/staff/generalization/${bzhCampaignId}`;
+    await web.journey('generalization-subdivision', async (page) => {
+      await web.officialSignIn(page, 'subdivision_head');
+      await page.getByRole('link', { name: t(kk, 'generalization.nav') }).click();
+      await page.getByRole('heading', { level: 1, name: t(kk, 'generalization.title') }).waitFor();
+      await page.getByText(t(kk, 'generalization.contributorLead')).waitFor();
+      // only the campaign that requested the housing division, not the apparatus's one
+      assert.equal(await page.locator('a[href^="/staff/generalization/"]').count(), 1);
+      await page.locator(`a[href="${url}"]`).click();
+      await page.getByRole('heading', { level: 2, name: t(kk, 'generalization.myRows') }).waitFor();
+      // their own division only, with the row pre-filled from the court records; no figures or documents
+      assert.equal(await page.locator('tr[data-subdivision]').count(), 1);
+      assert.match((await page.locator('tr[data-subdivision="housing"]').textContent())!, new RegExp(t(kk, 'generalization.subStatus.requested')));
+      await page.getByText('Тұрғын үй кезегіне қоюдан бас тарту').first().waitFor();
+      assert.equal(await page.getByTestId('figures').count(), 0);
+      assert.equal(await page.getByRole('button', { name: t(kk, 'generalization.reportDocx') }).count(), 0);
+
+      await page.getByRole('button', { name: t(kk, 'generalization.editRow') }).click();
+      const form = page.getByRole('form', { name: t(kk, 'generalization.editOf').replace('{{n}}', '1') });
+      // AT-28: a pending case needs its instance: the error is on that field and nothing is saved
+      await form.getByLabel(t(kk, 'generalization.instance')).selectOption('');
+      await form.getByRole('button', { name: t(kk, 'generalization.saveRow') }).click();
+      await page.locator('select[aria-invalid="true"]').waitFor();
+      assert.equal(await form.getByLabel(t(kk, 'generalization.instance')).getAttribute('aria-invalid'), 'true');
+      await form.getByLabel(t(kk, 'generalization.instance')).selectOption('appeal');
+      await form.getByLabel(t(kk, 'generalization.cells.c5')).fill('Сотқа дейінгі шағым берілген жоқ');
+      await form.getByRole('button', { name: t(kk, 'generalization.saveRow') }).click();
+      await form.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: t(kk, 'generalization.submitRows') }).click();
+      await page.locator('tr[data-subdivision="housing"]', { hasText: t(kk, 'generalization.subStatus.submitted') }).waitFor();
+    });
+    const legal = await signIn(web.app, 'legal_service');
+    const view = await web.inject('GET', `/api/v1/generalization/campaigns/${bzhCampaignId}`, legal) as unknown as { rows: { id: string; instance: string; cells: Record<string, string> }[] };
+    const saved = view.rows.find((r) => r.id === bzhRowId)!;
+    assert.equal(saved.instance, 'appeal');
+    assert.equal(saved.cells['5'], 'Сотқа дейінгі шағым берілген жоқ');
+
+    await web.journey('generalization-subdivision-seen', async (page) => {
+      await web.officialSignIn(page, 'legal_service');
+      await page.goto(`${web.base}${url}`);
+      await page.getByRole('heading', { level: 2, name: t(kk, 'generalization.table') }).waitFor();
+      assert.equal(await page.locator('tr[data-subdivision]').count(), 2);
+      assert.match((await page.locator('tr[data-subdivision="housing"]').textContent())!, new RegExp(t(kk, 'generalization.subStatus.submitted')));
+      assert.match((await page.locator('tr[data-subdivision="registry"]').textContent())!, new RegExp(t(kk, 'generalization.subStatus.requested')));
     });
   });
 });

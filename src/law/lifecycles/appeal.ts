@@ -93,7 +93,7 @@ export const APPEAL: Lifecycle<AppealState> = {
     { action: 'request_correction', from: ['registered'], to: 'awaiting_correction', actors: ['official', 'head', 'deputy_head'], citation: 'APC 64(6)' },
     { action: 'correction_received', from: ['awaiting_correction'], to: 'in_review', actors: ['official', 'clerk', 'applicant'], citation: 'APC 64(6)' },
     { action: 'return', from: ['awaiting_correction'], to: 'returned', actors: ['official', 'head', 'deputy_head'], citation: 'APC 64(7)', starts: ['APC-70.3'] },
-    { action: 'start_review', from: ['registered'], to: 'in_review', actors: ['official', 'head', 'deputy_head'], citation: 'APC 71' },
+    { action: 'start_review', from: ['registered'], to: 'in_review', actors: ['official', 'head', 'deputy_head'], citation: 'APC 71, 72' },
     {
       action: 'withdraw',
       from: PRE_DECISION,

@@ -69,7 +69,15 @@ const assessment = {
 
 export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('assign'), subdivisionId: uuid.optional(), executorId: uuid.optional(), coExecutorIds: z.array(uuid).max(10).optional() }),
-  z.strictObject({ action: z.literal('start_review') }),
+  z.strictObject({
+    action: z.literal('start_review'),
+    // APC 71–72: consideration is sole, or collegial where a law provides it or the body so decides
+    collegial: z.strictObject({
+      basis: z.enum(['law', 'body_decision']).describe('A law provides collegial consideration, or the body decided so (APC 72)'),
+      reference: z.string().trim().min(1).max(500).optional().describe('The law, or the decision of the body'),
+      memberIds: z.array(uuid).min(2).max(20).describe('The officials of the body who consider the case together'),
+    }).optional(),
+  }),
   z.strictObject({ action: z.literal('redirect'), toBodyId: uuid, reasons: text(2000) }),
   z.strictObject({ action: z.literal('redirect_urgent'), toBodyId: uuid, reasons: text(2000) }),
   z.strictObject({ action: z.literal('redirect_part'), toBodyId: uuid, demands: z.array(text(1000)).min(1).max(20) }),

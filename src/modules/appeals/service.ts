@@ -400,8 +400,9 @@ export class AppealsService {
     if (input.action === 'assign') [input.executorId, ...(input.coExecutorIds ?? [])].forEach((x) => x && ids.add(x));
     if (input.action === 'decide_recusal' && input.replacementId) ids.add(input.replacementId);
     if (input.action === 'declare_recusal') ids.add(input.officialId);
+    if (input.action === 'start_review') input.collegial?.memberIds.forEach((x) => ids.add(x));
     const officials = new Map<string, Awaited<ReturnType<OrganisationService['official']>>>();
-    for (const oid of ids) officials.set(oid, await this.organisation.official(oid, input.action === 'assign' ? 'body.executorId' : input.action === 'decide_recusal' ? 'body.replacementId' : 'body.officialId'));
+    for (const oid of ids) officials.set(oid, await this.organisation.official(oid, input.action === 'assign' ? 'body.executorId' : input.action === 'decide_recusal' ? 'body.replacementId' : input.action === 'start_review' ? 'body.collegial.memberIds' : 'body.officialId'));
     const target = 'toBodyId' in input ? await this.organisation.body(input.toBodyId, 'body.toBodyId') : undefined;
     // APC 68(4): is the representative an employee of the deciding body? (the staff directory, by IIN)
     const representativeIsStaff = input.action === 'add_representative' && input.iin ? (await this.organisation.officials({ bodyId: row.body_id, iin: input.iin })).length > 0 : false;
@@ -790,7 +791,16 @@ class Step {
         }
         return;
       }
-      case 'start_review':
+      case 'start_review': {
+        const collegial = input.collegial;
+        if (collegial) {
+          // APC 72: a collegial consideration is by officials of the body itself
+          for (const o of this.ctx.officials.values()) if (o.body_id !== r.body_id) refuse(422, 'official_other_body', 'APC 72', {}, 'body.collegial.memberIds');
+          if (collegial.basis === 'law' && !collegial.reference) throw new Problem(422, 'validation', {}, [{ field: 'body.collegial.reference', code: 'required' }], 'APC 72');
+          this.details = { collegial: { ...collegial, memberIds: [...new Set(collegial.memberIds)] } };
+        }
+        return;
+      }
       case 'correction_received':
         return;
       case 'resume': {

@@ -284,6 +284,13 @@ export function knowledgeRoutes(app: App, { knowledge, access }: KnowledgeRoutes
     return answerJson(row);
   });
 
+  app.get('/api/v1/knowledge/answers', {
+    schema: { tags: ['knowledge'], summary: 'The typical answers of a body, drafts and published, newest first', querystring: bodyQuery, response: { 200: z.object({ items: z.array(answerView) }), 400: problem, 401: problem, 403: problem } },
+  }, async (request) => {
+    await access.require(request, 'kb.read', { bodyId: request.query.bodyId });
+    return { items: (await knowledge.answers(request.query.bodyId)).map(answerJson) };
+  });
+
   app.post('/api/v1/knowledge/answers/:id/publish', {
     schema: { tags: ['knowledge'], summary: 'Publish a typical answer', params: idParam, response: { 200: answerView, 401: problem, 403: problem, 404: problem, 409: problem } },
   }, async (request) => {

@@ -549,6 +549,11 @@ export class KnowledgeService {
     });
   }
 
+  /** The typical answers of a body, newest first: drafts and published (for the Knowledge Base unit). */
+  async answers(bodyId: string) {
+    return this.db.selectFrom('kb_answer').selectAll().where('body_id', '=', bodyId).orderBy('created_at', 'desc').limit(500).execute();
+  }
+
   async answer(id: string) {
     if (!UUID.test(id)) throw notFound();
     const row = await this.db.selectFrom('kb_answer').selectAll().where('id', '=', id).executeTakeFirst();

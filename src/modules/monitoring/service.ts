@@ -14,6 +14,8 @@ import type { CalendarService } from '../calendar/service.ts';
 import { RISING_METHOD, fairIndicators, growth, isProblem, isRising, yearBefore, type FairRow } from './method.ts';
 import { formCards, upsertCard, type CardInput } from './cards.ts';
 import * as q from './queries.ts';
+import { remindAnalyticalNote } from './reminder.ts';
+import type { NoteSchedule } from '../../law/monitoring.ts';
 
 export type { Figure, Filter, GroupBy } from './queries.ts';
 export type CardStatus = 'open' | 'in_progress' | 'resolved';
@@ -29,6 +31,11 @@ export class MonitoringService {
 
   today(): string {
     return almatyToday(this.clock());
+  }
+
+  /** The daily half-year reminder for the analytical note (REG p.7(6), §6 A-21; reminder.ts). */
+  remindAnalyticalNote(schedule?: NoteSchedule) {
+    return remindAnalyticalNote(this.db, this.organisation, this.today(), schedule);
   }
 
   /** Today and the last day of "due soon" (3 working days ahead, as the worklists count it). */

@@ -406,6 +406,12 @@ export const CATALOGUE = {
     recorded: false,
     fields: { bodyName: 'text', subdivisionName: 'text', periodFrom: 'date', periodTo: 'date', dueDate: 'date' },
   },
+  analytical_note_due: {
+    citation: 'Standard Regulation No. 560 p.7(6)',
+    recipient: 'official',
+    recorded: false,
+    fields: { bodyName: 'text', periodFrom: 'date', periodTo: 'date', dueDate: 'date' },
+  },
   generalization_reminder: {
     citation: 'Rules No. 111 p.16',
     recipient: 'official',

@@ -12,6 +12,7 @@ import {
   campaignSummary, campaignView, createCampaignBody, listQuery, requestBody, reviewBody, rowBody, sectionsBody, submissionBody, targetBody, targetParams, targetView,
 } from './contract.ts';
 import type { CampaignRow, GeneralizationService } from './service.ts';
+import { reportFigures } from './statistics.ts';
 
 const problem = z.object({ type: z.string(), title: z.string(), status: z.number(), code: z.string() }).passthrough();
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
@@ -38,9 +39,34 @@ export function generalizationRoutes(app: App, { generalization: g, access }: { 
     };
   };
 
-  const view = async (id: string, lang: Language) => {
+  /** The requested subdivisions of a campaign whose rows the caller fills as their head (practice.contribute, Annex 4 step 2). */
+  const contributing = async (request: FastifyRequest, c: CampaignRow) => {
+    const principal = await access.authenticated(request);
+    const mine: string[] = [];
+    for (const s of await g.requests(c.id)) if (await access.allows(principal, 'practice.contribute', { bodyId: c.body_id, subdivisionId: s.subdivision_id })) mine.push(s.subdivision_id);
+    return mine;
+  };
+  /** Who reads the whole campaign (the legal service, reviewers) gets `undefined`; a subdivision head only their subdivisions (403 if none). */
+  const readerScope = async (request: FastifyRequest, c: CampaignRow): Promise<string[] | undefined> => {
+    try {
+      await anyOf(request, ['practice.review', 'practice.generalize'], { bodyId: c.body_id });
+      return undefined;
+    } catch (e) {
+      const mine = await contributing(request, c);
+      if (!mine.length) throw e;
+      return mine;
+    }
+  };
+
+  /** `only`: a subdivision head's view, limited to the rows and status of their own subdivisions. */
+  const view = async (id: string, lang: Language, only?: string[]) => {
     const r = await g.report(id);
-    const subs = await g.requests(id);
+    const subs = (await g.requests(id)).filter((s) => !only || only.includes(s.subdivision_id));
+    if (only) {
+      // the figures of their own rows only: the body's totals are the legal service's
+      r.rows = r.rows.filter((x) => x.subdivision_id !== null && only.includes(x.subdivision_id));
+      r.figures = reportFigures(r.rows);
+    }
     return {
       campaign: await summary(r.campaign),
       subdivisions: subs.map((s) => ({ subdivisionId: s.subdivision_id, code: s.code, name: s.name as unknown as Record<string, string>, requestedOn: s.requested_on, status: s.status, submittedOn: s.submitted_on, reminders: s.reminders, lastRemindedOn: s.last_reminded_on, rows: s.rows })),
@@ -62,11 +88,20 @@ export function generalizationRoutes(app: App, { generalization: g, access }: { 
   }, async (request) => {
     const principal = await access.authenticated(request);
     let bodies: string[] | 'all' = await access.bodiesFor(principal, 'practice.review');
+    // a subdivision head sees the campaigns that requested their subdivision (Annex 4 step 1)
+    let contributorBodies = await access.bodiesFor(principal, 'practice.contribute');
     if (request.query.bodyId) {
-      await anyOf(request, ['practice.review', 'practice.generalize'], { bodyId: request.query.bodyId });
-      bodies = [request.query.bodyId];
+      const bodyId = request.query.bodyId;
+      const reads = bodies === 'all' || bodies.includes(bodyId);
+      if (!reads && (contributorBodies === 'all' || !contributorBodies.includes(bodyId))) await anyOf(request, ['practice.review', 'practice.generalize'], { bodyId });
+      bodies = reads ? [bodyId] : [];
+      contributorBodies = reads ? [] : [bodyId];
     }
-    return { items: await Promise.all((await g.campaigns(bodies)).map(summary)) };
+    const items = await g.campaigns(bodies);
+    if (bodies !== 'all' && contributorBodies !== 'all') {
+      for (const c of await g.campaigns(contributorBodies.filter((b) => !bodies.includes(b)))) if ((await contributing(request, c)).length) items.push(c);
+    }
+    return { items: await Promise.all(items.map(summary)) };
   });
 
   app.post('/api/v1/generalization/campaigns', {
@@ -87,8 +122,7 @@ export function generalizationRoutes(app: App, { generalization: g, access }: { 
   app.get('/api/v1/generalization/campaigns/:id', {
     schema: { tags: ['generalization'], summary: 'The campaign: per-subdivision status, the Annex 3 rows and their review, the report figures (Annex 4 step 10), the target indicator', params: idParam, response: { 200: campaignView, ...errors } },
   }, async (request) => {
-    await campaignFor(request, request.params.id, ['practice.review', 'practice.generalize']);
-    return view(request.params.id, request.lang);
+    return view(request.params.id, request.lang, await readerScope(request, await g.campaign(request.params.id)));
   });
 
   app.post('/api/v1/generalization/campaigns/:id/request', {
@@ -127,7 +161,7 @@ export function generalizationRoutes(app: App, { generalization: g, access }: { 
     const c = await g.campaign(request.params.id);
     await anyOf(request, ['practice.contribute', 'practice.generalize'], { bodyId: c.body_id, subdivisionId: request.params.subdivisionId });
     await g.submitSubdivision(c.id, request.params.subdivisionId, access.actorOf(request));
-    return view(c.id, request.lang);
+    return view(c.id, request.lang, await readerScope(request, c));
   });
 
   app.put('/api/v1/generalization/campaigns/:id/rows/:rowId/review', {

@@ -1,4 +1,7 @@
 /**
+ * A subdivision head (practice.contribute) sees only the campaigns that requested their subdivision and fills and
+ * submits their own pre-filled rows (Annex 4 step 2); the API limits their view to those rows.
+ *
  * The legal service's generalization of administrative practice (Rules No. 111 p.16, Annexes 3–4; docs/reports.md):
  * campaigns, a campaign's per-subdivision status, its Annex 3 rows and their review, the report figures, the
  * documents made as report runs (progress, then the download), and the target indicator with its trend (p.5(7)).
@@ -44,6 +47,7 @@ function Campaigns() {
     <div>
       <h1>{t('generalization.title')}</h1>
       <p className="muted">{t('generalization.lead')}</p>
+      {!me?.permissions.some((p) => p === 'practice.generalize' || p === 'practice.review') && <p>{t('generalization.contributorLead')}</p>}
       <div className="table-wrap">
         <table className="worklist">
           <thead>
@@ -112,17 +116,22 @@ function CampaignPage({ id }: { id: string }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [sections, setSections] = useState<{ shortcomings: string; proposals: string }>();
   const [reviewing, setReviewing] = useState<string>();
+  const [editing, setEditing] = useState<string>();
   if (!view) return <Loading error={loaded.error} />;
   const c = view.campaign;
   const lang = i18n.language as Lang;
   const legal = me?.permissions.includes('practice.generalize') ?? false;
+  // a subdivision head reads only their rows (the API filters them): no figures, documents or target
+  const wholeCampaign = legal || (me?.permissions.includes('practice.review') ?? false);
   const open = c.state === 'collecting';
   const act = async (f: () => Promise<GenView>) => {
     setError(undefined);
     try {
       setView(await f());
+      return true;
     } catch (err) {
       setError(err);
+      return false;
     }
   };
   const f = view.figures;
@@ -183,7 +192,7 @@ function CampaignPage({ id }: { id: string }) {
                   <td className={s.status === 'requested' && c.overdue ? 'late' : undefined}>{t(`generalization.subStatus.${s.status}`)}{s.submittedOn && ` · ${day(s.submittedOn)}`}</td>
                   <td>{s.rows}</td>
                   <td>{s.reminders}</td>
-                  <td>{open && s.status === 'requested' && <button type="button" className="secondary" onClick={() => void act(() => generalizationApi.submitSubdivision(id, s.subdivisionId))}>{t('generalization.markSubmitted')}</button>}</td>
+                  <td>{open && s.status === 'requested' && <button type="button" className="secondary" onClick={() => void act(() => generalizationApi.submitSubdivision(id, s.subdivisionId))}>{t(wholeCampaign ? 'generalization.markSubmitted' : 'generalization.submitRows')}</button>}</td>
                 </tr>
               ))}
             </tbody>
@@ -192,7 +201,8 @@ function CampaignPage({ id }: { id: string }) {
       </section>
 
       <section>
-        <h2>{t('generalization.table')}</h2>
+        <h2>{t(wholeCampaign ? 'generalization.table' : 'generalization.myRows')}</h2>
+        {!wholeCampaign && view.rows.length === 0 && <p>{t('generalization.noRows')}</p>}
         <div className="table-wrap">
           <table className="worklist">
             <thead>
@@ -215,6 +225,7 @@ function CampaignPage({ id }: { id: string }) {
                   <td>{r.area ?? '—'}</td>
                   <td>
                     {r.reviewedAt ? '✓' : '—'}{' '}
+                    {open && (legal || r.subdivisionId) && <button type="button" className="secondary" aria-expanded={editing === r.id} onClick={() => { setEditing(editing === r.id ? undefined : r.id); setReviewing(undefined); }}>{t('generalization.editRow')}</button>}{' '}
                     {legal && open && <button type="button" className="secondary" aria-expanded={reviewing === r.id} onClick={() => setReviewing(reviewing === r.id ? undefined : r.id)}>{t('generalization.review')}</button>}
                   </td>
                 </tr>
@@ -222,11 +233,16 @@ function CampaignPage({ id }: { id: string }) {
             </tbody>
           </table>
         </div>
+        {editing && view.rows.find((r) => r.id === editing) && (
+          <RowForm key={editing} row={view.rows.find((r) => r.id === editing)!} error={error}
+            onSave={async (input) => { if (await act(async () => { await generalizationApi.saveRow(id, editing, input); return generalizationApi.campaign(id); })) setEditing(undefined); }} />
+        )}
         {reviewing && view.rows.find((r) => r.id === reviewing) && (
           <ReviewForm row={view.rows.find((r) => r.id === reviewing)!} onSave={async (input) => { await act(() => generalizationApi.review(id, reviewing, input)); }} error={error} />
         )}
       </section>
 
+      {wholeCampaign && (<>
       <section>
         <h2>{t('generalization.figures')}</h2>
         <dl className="facts" data-testid="figures">
@@ -262,10 +278,60 @@ function CampaignPage({ id }: { id: string }) {
         </div>
       </section>
 
-      {legal && c.state === 'final' && <SubmissionForm onSave={(input) => act(() => generalizationApi.submission(id, input))} error={error} />}
+      {legal && c.state === 'final' && <SubmissionForm onSave={async (input) => { await act(() => generalizationApi.submission(id, input)); }} error={error} />}
 
       <TargetPanel bodyId={c.bodyId} year={c.year} initial={view.target} />
+      </>)}
     </div>
+  );
+}
+
+/** The Annex 3 cells a subdivision answers for (c.3 status and instance, the narrative columns); AT-28 errors per field. */
+const ROW_CELLS = ['5', '6', '10', '11', '12', '13'] as const;
+const INSTANCES = ['first', 'appeal', 'cassation'] as const; // Annex 3 c.3, as src/law/court.ts
+function RowForm({ row, onSave, error }: { row: GenRow; onSave: (input: Record<string, unknown>) => Promise<void>; error: unknown }) {
+  const { t } = useTranslation();
+  const [v, setV] = useState({ status: row.status, instance: row.instance ?? '', area: row.area ?? '' });
+  const [cells, setCells] = useState<Record<string, string>>(Object.fromEntries(ROW_CELLS.map((k) => [k, row.cells[k] ?? ''])));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const changed = Object.fromEntries(ROW_CELLS.filter((k) => cells[k] !== (row.cells[k] ?? '')).map((k) => [k, cells[k]!]));
+    void onSave({
+      version: row.version, status: v.status, instance: v.instance || null, area: v.area || null,
+      ...(Object.keys(changed).length ? { cells: changed } : {}),
+    });
+  };
+  return (
+    <form className="panel" onSubmit={submit} aria-label={t('generalization.editOf', { n: row.position })}>
+      <h3>{t('generalization.editOf', { n: row.position })}</h3>
+      <p className="cite">{t('generalization.editCitation')}</p>
+      <p>{(row.cells['4'] ?? '').split('\n')[0]}</p>
+      <Field label={t('generalization.caseStatus')} error={fieldError(error, 'status')}>
+        {(p) => (
+          <select {...p} value={v.status} onChange={(e) => setV({ ...v, status: e.target.value })}>
+            <option value="pending">{t('generalization.caseStatuses.pending')}</option>
+            <option value="in_force">{t('generalization.caseStatuses.in_force')}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t('generalization.instance')} error={fieldError(error, 'instance')}>
+        {(p) => (
+          <select {...p} value={v.instance} onChange={(e) => setV({ ...v, instance: e.target.value })}>
+            <option value="">—</option>
+            {INSTANCES.map((i) => <option key={i} value={i}>{t(`generalization.instances.${i}`)}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label={t('generalization.area')} error={fieldError(error, 'area')}>
+        {(p) => <input {...p} value={v.area} onChange={(e) => setV({ ...v, area: e.target.value })} />}
+      </Field>
+      {ROW_CELLS.map((k) => (
+        <Field key={k} label={t(`generalization.cells.c${k}`)} error={fieldError(error, `cells.${k}`)}>
+          {(p) => <textarea {...p} rows={2} value={cells[k]} onChange={(e) => setCells({ ...cells, [k]: e.target.value })} />}
+        </Field>
+      ))}
+      <button type="submit">{t('generalization.saveRow')}</button>
+    </form>
   );
 }
 
