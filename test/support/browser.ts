@@ -71,6 +71,7 @@ export async function openWebApp(env: Record<string, string> = {}, options: Omit
   });
 
   let citizenHeaders: { authorization: string } | undefined;
+  const sessions = new Map<Role, Promise<{ authorization: string }>>();
   const web: WebApp = {
     app, browser, base, ids,
     async journey(name, run, opts = {}) {
@@ -107,7 +108,9 @@ export async function openWebApp(env: Record<string, string> = {}, options: Omit
       await page.context().addCookies([{ name: 'tynda_session', value: token, url: base }]);
     },
     async api(role) {
-      const { authorization } = role === 'applicant' ? await web.citizen() : await signIn(app, role);
+      // one session per role for the whole file: sign-ins are rate-limited per address
+      if (!sessions.has(role)) sessions.set(role, role === 'applicant' ? web.citizen() : signIn(app, role));
+      const { authorization } = await sessions.get(role)!;
       return createClient({ baseUrl: base, token: authorization.replace(/^Bearer /, ''), language: 'kk' });
     },
     async inject(method, url, headers, payload) {
