@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { addMonths, almatyToday, dayNumber, isoDate, toAlmatyDay } from '../../law/dates.ts';
 import type { Language } from '../../law/i18n.ts';
+import { translator } from '../../platform/i18n.ts';
 import {
   ANNEX1_COLUMNS, DIAGNOSIS_MONTHS, LIST_CITATION, MANUAL_APPROVAL_CITATION, MANUAL_ROWS, MANUAL_TITLE, PROPOSAL_CITATION, PUBLICATION_CITATION,
   PUBLIC_SERVICE_EXCLUSION_CITATION, UPDATE_CITATION, UPDATE_REMINDER_DAYS, VERIFICATION_CITATION, VERIFICATION_REMINDER_DAYS, changeDate, missingRows,
@@ -170,12 +171,7 @@ export class KnowledgeService {
   /** Annex 1 in its layout: eight columns, the labels of the chosen language (R-07 export). */
   async annex1(bodyId: string, lang: Language) {
     const rows = (await this.procedures(bodyId)).filter((p) => p.state !== 'retired');
-    const formats: Record<string, Record<Language, string>> = {
-      paper: { kk: 'қағаз жүзінде', ru: 'в бумажной форме', en: 'paper' },
-      electronic: { kk: 'электрондық', ru: 'в электронной форме', en: 'electronic' },
-      both: { kk: 'қағаз жүзінде және электрондық', ru: 'в бумажной и электронной форме', en: 'paper and electronic' },
-    };
-    const binding: Record<string, Record<Language, string>> = { recommendatory: { kk: 'ұсынымдық', ru: 'рекомендательное', en: 'recommendatory' }, mandatory: { kk: 'міндетті', ru: 'обязательное', en: 'mandatory' } };
+    const t = translator(lang);
     return {
       bodyId, lang, citation: `${LIST_CITATION}, Annex 1`,
       columns: ANNEX1_COLUMNS.map((c) => ({ n: c.n, label: c.label[lang] })),
@@ -184,10 +180,10 @@ export class KnowledgeService {
         cells: [
           p.scope,
           `${p.name[lang]} / ${p.regulated_by}`,
-          [formats[p.format]![lang], p.information_system].filter(Boolean).join('; '),
+          [t(`knowledge.format.${p.format}`), p.information_system].filter(Boolean).join('; '),
           p.performer,
           p.complaint_body,
-          [p.appeal_procedure, p.appeal_binding ? binding[p.appeal_binding]![lang] : ''].filter(Boolean).join('; '),
+          [p.appeal_procedure, p.appeal_binding ? t(`knowledge.binding.${p.appeal_binding}`) : ''].filter(Boolean).join('; '),
           p.appeal_terms,
           p.legal_refs,
         ],
@@ -508,6 +504,8 @@ export class KnowledgeService {
     await this.syncVerifications(today);
     const open = await this.db.selectFrom('kb_obligation as o').innerJoin('admin_procedure as p', 'p.id', 'o.procedure_id')
       .select(['o.id', 'o.body_id', 'o.kind', 'o.period', 'o.due', 'p.code', 'p.name']).where('o.state', '=', 'open').where('o.due', 'is not', null).execute();
+    // officials' notices go in Kazakh (officials have no language setting)
+    const kk = translator('kk');
     let sent = 0;
     for (const o of open) {
       const left = dayNumber(o.due!) - dayNumber(today);
@@ -521,7 +519,7 @@ export class KnowledgeService {
           const n = await enqueueNotice(trx, {
             id: nameUuid(`${type}:${o.id}:${type === 'kb_obligation_overdue' ? '' : left}:${official}`),
             type, subject: { type: 'kb_obligation', id: o.id }, recipient: { kind: 'official', id: official, online: true }, language: 'kk', createdBy: 'system',
-            data: { procedure: `${o.code} ${name.kk}`, task: o.kind === 'verification' ? `${o.period}: тоқсандық тексеру (11-тармақ)` : 'нұсқаулықты өзектілендіру (13-тармақ)', dueDate: o.due! },
+            data: { procedure: `${o.code} ${name.kk}`, task: o.kind === 'verification' ? kk('knowledge.task.verification', { period: o.period }) : kk('knowledge.task.update'), dueDate: o.due! },
           });
           if (n.created) sent++;
         }
