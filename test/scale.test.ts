@@ -85,8 +85,8 @@ describe('two app processes on one PostgreSQL', { skip: adminUrl ? false : 'no P
     return ((await res.json()) as { token: string }).token;
   }
 
-  const register = async (base: string, token: string, bodyId: string, receivedAt: string) => {
-    const res = await fetch(`${base}/api/v1/appeals/register`, {
+  const post = (base: string, token: string, bodyId: string, receivedAt: string) =>
+    fetch(`${base}/api/v1/appeals/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
@@ -94,6 +94,8 @@ describe('two app processes on one PostgreSQL', { skip: adminUrl ? false : 'no P
         applicant: { kind: 'individual', name: 'Иванов Иван Иванович', postalAddress: 'Байзакский район, ул. Абая, 10' }, signed: true, filedOn: receivedAt.slice(0, 10), receivedAt,
       }),
     });
+  const register = async (base: string, token: string, bodyId: string, receivedAt: string) => {
+    const res = await post(base, token, bodyId, receivedAt);
     const body = (await res.json()) as { id: string; number: string };
     assert.equal(res.status, 201, JSON.stringify(body));
     return body;
@@ -125,6 +127,28 @@ describe('two app processes on one PostgreSQL', { skip: adminUrl ? false : 'no P
     assert.equal(new Set(tickets.map((t) => t.number)).size, count);
     const expected = Array.from({ length: count }, (_, k) => formatRegistrationNumber(body!.registration_number_format, { code: body!.code, date: rows[0]!.registered_on, seq: k + 1 }));
     assert.deepEqual(rows.map((r) => r.number).sort(), expected.sort());
+  });
+
+  test('a node keeps access decisions only while the organisation is unchanged: an appointment ended elsewhere is refused on the next request, and restored, allowed again', async () => {
+    const [a, b] = [nodes[0]!, nodes[1]!];
+    const token = await signIn(a.base);
+    const { rows: [body] } = await client.query<{ id: string }>(`select id from body where code = 'KRG-BZH'`);
+    const receivedAt = '2025-04-03T10:00:00+05:00';
+    // both nodes have decided on this official once, so both hold the decision
+    for (const n of [a, b]) await register(n.base, token, body!.id, receivedAt);
+    const { rows: [registrar] } = await client.query<{ official_id: string }>('select official_id from official_account where login = $1', [(await demoLogins()).registrar!]);
+    // another writer (here SQL, as an administrator on a third node would) ends the registrar's appointments
+    const ended = await client.query(`update appointment set ended_at = now() where official_id = $1 and ended_at is null returning id`, [registrar!.official_id]);
+    assert.ok(ended.rowCount! > 0);
+    try {
+      for (const n of [a, b]) {
+        const res = await post(n.base, token, body!.id, receivedAt);
+        assert.equal(res.status, 403, `${n.base}: ${await res.text()}`);
+      }
+    } finally {
+      await client.query('update appointment set ended_at = null where id = any($1)', [ended.rows.map((r) => r.id)]);
+    }
+    for (const n of [a, b]) await register(n.base, token, body!.id, receivedAt);
   });
 
   test('a job sent to pg-boss runs once across both nodes (APC 91(2) deemed refusal recorded once)', async () => {

@@ -30,7 +30,7 @@ import { getBlob, putBlob } from '../../platform/files.ts';
 import { translator } from '../../platform/i18n.ts';
 import { Problem, refuse } from '../../platform/problems.ts';
 import type { Schema } from '../../platform/schema.ts';
-import { appendCaseEvent, caseEvents } from '../audit/case-events.ts';
+import { appendCaseEvent, caseEvents, chainEvent, writeCaseEvent } from '../audit/case-events.ts';
 import { formatRegistrationNumber, type BodyRow, type OrganisationService } from '../bodies/service.ts';
 import type { CalendarService } from '../calendar/service.ts';
 import { enqueueNotice, participantRecipient, type NoticeInput } from '../notifications/service.ts';
@@ -238,7 +238,7 @@ export class AppealsService {
     const body = await this.organisation.body(input.bodyId, 'body.bodyId');
     try {
       const id = await this.db.transaction().execute((trx) => this.insertAppeal(trx, body, input, by, accepted));
-      return this.ticket(id);
+      return this.ticket(id, body);
     } catch (error) {
       // the same Idempotency-Key raced in twice: the first one won; return its ticket
       if (input.idempotencyKey && input.applicantId && /appeal_idempotency/.test(String((error as Error).message))) {
@@ -249,22 +249,36 @@ export class AppealsService {
     }
   }
 
-  /** Registers an appeal inside `trx` (intake, and the receiving body's own procedure after a redirection). */
+  /**
+   * Registers an appeal inside `trx` (intake, and the receiving body's own procedure after a redirection). The
+   * body's counter row is locked from its upsert to the commit, so what does not need the number is written first.
+   */
   async insertAppeal(trx: Tx, body: BodyRow, input: IntakeInput, by: ActingAs, accepted?: Accepted): Promise<string> {
+    const id = randomUUID();
+    const subject = { type: CASE_TYPE, id };
     const receivedOn = isoDate(toAlmatyDay(input.receivedAt.toISOString())!);
-    const [reg, main, cap] = await Promise.all(['APC-64.3', 'APC-76.1', 'APC-76.3'].map((t) => this.calendar.compute(t, receivedOn, undefined, trx)));
+    const reg = await this.calendar.compute('APC-64.3', receivedOn, undefined, trx);
+    const [main, , cap] = await this.calendar.storeAll(trx, subject, ['APC-76.1', 'APC-65.1', 'APC-76.3'], receivedOn);
     const t = translator(input.language);
     const acceptedBy = accepted ?? { id: null, name: t('appeal.system_name'), position: t('appeal.system_position') };
-    const year = Number(reg!.due.slice(0, 4));
+    const year = Number(reg.due.slice(0, 4));
     const counter = await sql<{ last: number }>`
       insert into registration_counter (body_id, year, last) values (${body.id}, ${year}, 1)
       on conflict (body_id, year) do update set last = registration_counter.last + 1
       returning last`.execute(trx);
-    const number = formatRegistrationNumber(body.registration_number_format, { code: body.code, date: reg!.due, seq: counter.rows[0]!.last });
+    const number = formatRegistrationNumber(body.registration_number_format, { code: body.code, date: reg.due, seq: counter.rows[0]!.last });
     const missing = this.missing(body, input.language, { ...input, filedOn: input.filedOn ?? (input.channel === 'electronic' ? receivedOn : undefined) });
-    const row = await trx
+    const registered = chainEvent({ count: 0, hash: '' }, {
+      caseType: CASE_TYPE, caseId: id, at: this.now(), actor: by.actor, action: 'registered', citation: 'APC 62(2), 64(2), 64(3)', state: 'registered',
+      details: {
+        number, channel: input.channel, type: input.type, receivedOn, registeredOn: reg.due, due: main!.due, missing: missing.map((m) => m.code), acceptedBy: acceptedBy.name, redirectedFrom: input.redirectedFrom, parentId: input.parentId,
+        ...(input.signatureVerification ? { signature: { valid: input.signatureVerification.valid, reason: input.signatureVerification.reason, ...(input.signatureVerification.valid ? {} : { signatureInvalid: true }) } } : {}),
+      },
+    });
+    await trx
       .insertInto('appeal')
       .values({
+        id,
         number,
         body_id: body.id,
         type: input.type,
@@ -284,7 +298,7 @@ export class AppealsService {
         filed_on: input.filedOn ?? null,
         received_at: input.receivedAt,
         received_on: receivedOn,
-        registered_on: reg!.due,
+        registered_on: reg.due,
         accepted_by: acceptedBy.id,
         accepted_by_name: acceptedBy.name,
         accepted_by_position: acceptedBy.position,
@@ -295,26 +309,19 @@ export class AppealsService {
         redirected_from: input.redirectedFrom ?? null,
         parent_id: input.parentId ?? null,
         idempotency_key: input.idempotencyKey ?? null,
+        // the case row is born with the head of its event chain
+        event_count: registered.head.count,
+        last_event_hash: registered.head.hash,
       })
-      .returning(['id'])
-      .executeTakeFirstOrThrow();
-    const subject = { type: CASE_TYPE, id: row.id };
-    for (const term of ['APC-76.1', 'APC-65.1', 'APC-76.3']) await this.calendar.store(trx, subject, term, receivedOn);
-    const head = await appendCaseEvent(trx, { count: 0, hash: '' }, {
-      caseType: CASE_TYPE, caseId: row.id, at: this.now(), actor: by.actor, action: 'registered', citation: 'APC 62(2), 64(2), 64(3)', state: 'registered',
-      details: {
-        number, channel: input.channel, type: input.type, receivedOn, registeredOn: reg!.due, due: main!.due, missing: missing.map((m) => m.code), acceptedBy: acceptedBy.name, redirectedFrom: input.redirectedFrom, parentId: input.parentId,
-        ...(input.signatureVerification ? { signature: { valid: input.signatureVerification.valid, reason: input.signatureVerification.reason, ...(input.signatureVerification.valid ? {} : { signatureInvalid: true }) } } : {}),
-      },
-    });
-    await trx.updateTable('appeal').set({ event_count: head.count, last_event_hash: head.hash }).where('id', '=', row.id).execute();
+      .execute();
+    await writeCaseEvent(trx, registered);
     if (!input.anonymous) {
       await enqueueNotice(trx, {
-        type: 'appeal_registered', subject, recipient: recipientOf({ id: row.id, applicant: input.applicant, applicant_id: input.applicantId ?? null }), language: input.language, createdBy: by.actor,
+        type: 'appeal_registered', subject, recipient: recipientOf({ id, applicant: input.applicant, applicant_id: input.applicantId ?? null }), language: input.language, createdBy: by.actor,
         data: { registrationNumber: number, bodyName: nameIn(body.name, input.language), receivedAt: input.receivedAt.toISOString(), acceptedBy: acceptedBy.name, acceptedByPosition: acceptedBy.position, dueDate: main!.due },
       });
     }
-    return row.id;
+    return id;
   }
 
   private missing(body: BodyRow, lang: Language, a: { applicant: ApplicantInput; essence: string; filedOn?: string | undefined | null; signed: boolean }) {
@@ -328,9 +335,9 @@ export class AppealsService {
   }
 
   /** The registration ticket (APC 64(2)) in the language of the appeal. */
-  async ticket(id: string) {
+  async ticket(id: string, registeredBy?: BodyRow) {
     const a = await this.db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const body = await this.organisation.body(a.body_id);
+    const body = registeredBy?.id === a.body_id ? registeredBy : await this.organisation.body(a.body_id);
     const lang = a.language;
     const applicant = a.applicant as ApplicantInput;
     const missing = this.missing(body, lang, { applicant, essence: a.essence, filedOn: a.filed_on ?? (a.channel === 'electronic' ? a.received_on : null), signed: a.signed });

@@ -34,23 +34,42 @@ export function eventHash(prevHash: string, e: { caseType: string; caseId: strin
   return createHash('sha256').update(`${prevHash}\n${body}`).digest('hex');
 }
 
-/**
- * Appends an event after `head` (the case row's event_count and last_event_hash, read under the case's row
- * lock); returns the new head for the caller to store on the case row in the same transaction.
- */
-export async function appendCaseEvent(db: Db, head: { count: number; hash: string }, e: CaseEventInput): Promise<{ count: number; hash: string }> {
+/** An event placed on its chain, not yet written: its row and the case's new head. */
+export interface ChainedEvent {
+  input: CaseEventInput;
+  seq: number;
+  at: string;
+  hash: string;
+  prevHash: string;
+  head: { count: number; hash: string };
+}
+
+/** Places an event after `head` (the case row's event_count and last_event_hash, read under the case's row lock). */
+export function chainEvent(head: { count: number; hash: string }, e: CaseEventInput): ChainedEvent {
   const seq = head.count + 1;
   const at = e.at.toISOString();
-  const citation = e.citation ?? null;
-  const state = e.state ?? null;
-  const details = e.details ?? {};
-  const hash = eventHash(head.hash, { caseType: e.caseType, caseId: e.caseId, seq, at, actor: e.actor, action: e.action, citation, state, details });
+  const hash = eventHash(head.hash, { caseType: e.caseType, caseId: e.caseId, seq, at, actor: e.actor, action: e.action, citation: e.citation ?? null, state: e.state ?? null, details: e.details ?? {} });
+  return { input: e, seq, at, hash, prevHash: head.hash, head: { count: seq, hash } };
+}
+
+/** Writes a chained event and runs the listeners in the same transaction. */
+export async function writeCaseEvent(db: Db, c: ChainedEvent): Promise<void> {
+  const e = c.input;
   await db
     .insertInto('case_event')
-    .values({ case_type: e.caseType, case_id: e.caseId, seq, at, actor: e.actor, action: e.action, citation, state, details: JSON.stringify(details), prev_hash: head.hash, hash })
+    .values({ case_type: e.caseType, case_id: e.caseId, seq: c.seq, at: c.at, actor: e.actor, action: e.action, citation: e.citation ?? null, state: e.state ?? null, details: JSON.stringify(e.details ?? {}), prev_hash: c.prevHash, hash: c.hash })
     .execute();
-  for (const listener of listeners) await listener(db, { ...e, seq, hash });
-  return { count: seq, hash };
+  for (const listener of listeners) await listener(db, { ...e, seq: c.seq, hash: c.hash });
+}
+
+/**
+ * Appends an event after `head`; returns the new head for the caller to store on the case row in the same
+ * transaction. (A new case stores the head with its row instead: `chainEvent` first, then `writeCaseEvent`.)
+ */
+export async function appendCaseEvent(db: Db, head: { count: number; hash: string }, e: CaseEventInput): Promise<{ count: number; hash: string }> {
+  const chained = chainEvent(head, e);
+  await writeCaseEvent(db, chained);
+  return chained.head;
 }
 
 /** Runs inside the transaction of every appended event: what it writes commits or rolls back with the event. */

@@ -71,6 +71,7 @@ export type MovedHook = (trx: Transaction<Schema>, moved: { id: number; subjectT
 export class CalendarService {
   private readonly movedHooks: MovedHook[] = [];
   private cached: { revision: number; calendar: WorkingCalendar; years: StoredYear[] } | undefined;
+  private readonly inTransaction = new WeakMap<object, Promise<{ revision: number; calendar: WorkingCalendar; years: StoredYear[] }>>();
 
   constructor(
     private readonly db: Kysely<Schema>,
@@ -96,6 +97,14 @@ export class CalendarService {
    * pass it as `db`: on PGlite the pool has one connection, which the transaction holds.
    */
   async current(db: Kysely<Schema> | Transaction<Schema> = this.db): Promise<{ revision: number; calendar: WorkingCalendar; years: StoredYear[] }> {
+    // one transaction computes all its terms on one calendar, read once (a registration computes six)
+    if (!db.isTransaction) return this.load(db);
+    let loaded = this.inTransaction.get(db);
+    if (!loaded) this.inTransaction.set(db, (loaded = this.load(db)));
+    return loaded;
+  }
+
+  private async load(db: Kysely<Schema> | Transaction<Schema>): Promise<{ revision: number; calendar: WorkingCalendar; years: StoredYear[] }> {
     const revision = await q.calendarRevision(db);
     if (this.cached?.revision === revision) return this.cached;
     const rows = await q.calendarYears(db);
@@ -162,14 +171,20 @@ export class CalendarService {
 
   /** Stores a deadline a case relies on, with its explanation and the calendar revision it was computed on. */
   async store(db: Kysely<Schema> | Transaction<Schema>, subject: { type: string; id: string }, termId: string, from: string, overrides?: Partial<Conventions>) {
+    const [stored] = await this.storeAll(db, subject, [termId], from, overrides);
+    return stored!;
+  }
+
+  /** Stores several deadlines of one case running from the same day, in one statement. */
+  async storeAll(db: Kysely<Schema> | Transaction<Schema>, subject: { type: string; id: string }, termIds: readonly string[], from: string, overrides?: Partial<Conventions>) {
     const { revision, calendar } = await this.current(db);
-    const deadline = computeOrProblem(findTerm(termId), from, calendar, this.conventions(overrides));
-    const row = await db
+    const deadlines = termIds.map((termId) => computeOrProblem(findTerm(termId), from, calendar, this.conventions(overrides)));
+    const rows = await db
       .insertInto('deadline')
-      .values({
+      .values(deadlines.map((deadline, i) => ({
         subject_type: subject.type,
         subject_id: subject.id,
-        term_id: termId,
+        term_id: termIds[i]!,
         from_date: deadline.from,
         due: deadline.due,
         internal_target: deadline.internalTarget ?? null,
@@ -177,10 +192,11 @@ export class CalendarService {
         warnings: JSON.stringify(deadline.warnings),
         conventions: JSON.stringify(deadline.conventions),
         calendar_revision: revision,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id: row.id, ...deadline };
+      })))
+      .returning(['id', 'term_id'])
+      .execute();
+    const idOf = new Map(rows.map((r) => [r.term_id, r.id]));
+    return deadlines.map((deadline, i) => ({ id: idOf.get(termIds[i]!)!, ...deadline }));
   }
 
   /**

@@ -38,8 +38,11 @@ export async function insertSession(db: Db, row: { tokenHash: string; type: 'off
     .executeTakeFirstOrThrow();
 }
 
+/** The organisation's revision (migration 107), read with the credential in one round trip. */
+const organisationRevision = sql<string>`(select revision::text from organisation_revision)`.as('organisation_revision');
+
 export async function sessionByHash(db: Db, tokenHash: string) {
-  return db.selectFrom('session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return db.selectFrom('session').selectAll().select(organisationRevision).where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
 export async function touchSession(db: Db, id: string, now: Date) {
@@ -57,7 +60,7 @@ export async function revokeSessionsOf(db: Db, type: 'official' | 'applicant', i
 }
 
 export async function apiTokenByHash(db: Db, tokenHash: string) {
-  return db.selectFrom('api_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return db.selectFrom('api_token').selectAll().select(organisationRevision).where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
 /** Role grants in force on `today`. */

@@ -85,19 +85,64 @@ export class IdentityService {
         const grant: Grant = { role: 'applicant', bodyId: null, subdivisionId: null, subtreeRoot: null, acting: false, until: null, source: 'applicant' };
         return { kind: 'applicant', id: s.principal_id, grants: [grant], via: 'session', sessionId: s.id };
       }
-      const official = await this.organisation.official(s.principal_id).catch(() => undefined);
-      if (!official?.active) return undefined;
-      return { kind: 'official', id: official.id, bodyId: official.body_id, grants: await this.grants(official.id), via: 'session', sessionId: s.id };
+      const official = await this.officialGrants(s.principal_id, s.organisation_revision);
+      if (!official) return undefined;
+      return { kind: 'official', id: official.id, bodyId: official.bodyId, grants: official.grants, via: 'session', sessionId: s.id };
     }
     const t = await q.apiTokenByHash(this.db, sha256(token));
     if (!t || t.revoked_at || (t.expires_at && new Date(t.expires_at) <= now)) return undefined;
-    const official = await this.organisation.official(t.official_id).catch(() => undefined);
-    if (!official?.active) return undefined;
+    const official = await this.officialGrants(t.official_id, t.organisation_revision);
+    if (!official) return undefined;
     if (!t.last_used_at || now.getTime() - new Date(t.last_used_at).getTime() > limits.SESSION_TOUCH_SECONDS * 1000) {
       await this.db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', t.id).execute();
     }
     const scopes = t.scopes.filter((s): s is Action => (ACTION_IDS as string[]).includes(s));
-    return { kind: 'official', id: official.id, bodyId: official.body_id, grants: await this.grants(official.id), via: 'token', tokenId: t.id, scopes };
+    return { kind: 'official', id: official.id, bodyId: official.bodyId, grants: official.grants, via: 'token', tokenId: t.id, scopes };
+  }
+
+  /**
+   * What access decisions read of the organisation, kept per organisation revision (migration 107): it changes
+   * with any body, subdivision, position, official, appointment or role grant, and every request reads it with
+   * its credential, so nothing here outlives a change seen by that request.
+   */
+  private snapshot = { revision: -1n, officials: new Map<string, Promise<{ id: string; bodyId: string; grants: Grant[] } | undefined>>(), bodyPaths: new Map<string, Promise<string[]>>() };
+
+  private snapshotAt(revision: string) {
+    // a newer revision starts afresh (a request that read an older one may use the newer entries: they are
+    // fresher than what it read); the size bound only keeps a long-lived node's memory flat
+    if (BigInt(revision) > this.snapshot.revision || this.snapshot.officials.size + this.snapshot.bodyPaths.size > 20_000) {
+      this.snapshot = { revision: BigInt(revision), officials: new Map(), bodyPaths: new Map() };
+    }
+    return this.snapshot;
+  }
+
+  /** An active official's grants today, as of `revision` (undefined: unknown or deactivated). */
+  private officialGrants(officialId: string, revision: string) {
+    const today = almatyToday(this.now());
+    const { officials } = this.snapshotAt(revision);
+    const key = `${officialId} ${today}`;
+    let found = officials.get(key);
+    if (!found) {
+      found = (async () => {
+        const official = await this.organisation.official(officialId).catch(() => undefined);
+        return official?.active ? { id: official.id, bodyId: official.body_id, grants: await this.grants(official.id, today) } : undefined;
+      })();
+      officials.set(key, found);
+      found.catch(() => officials.delete(key));
+    }
+    return found;
+  }
+
+  /** A body and its ancestors, nearest first, as of the revision the current request read with its credential. */
+  bodyPath(bodyId: string): Promise<string[]> {
+    const { bodyPaths } = this.snapshot;
+    let found = bodyPaths.get(bodyId);
+    if (!found) {
+      found = this.organisation.bodyPath(bodyId);
+      bodyPaths.set(bodyId, found);
+      found.catch(() => bodyPaths.delete(bodyId));
+    }
+    return found;
   }
 
   /** The roles an official holds today: through positions (acting ones within their dates) and direct grants. */
@@ -105,16 +150,19 @@ export class IdentityService {
     const known = (role: string): role is Role => (ROLES as readonly string[]).includes(role) && role !== 'applicant';
     const fromPositions = (await this.organisation.positionRoles(officialId, today)).filter((p) => known(p.role));
     const direct = (await q.activeGrants(this.db, officialId, today)).filter((g) => known(g.role));
+    // a position and a direct grant in one body share its subtree root: ask once
+    const roots = new Map<string, Promise<string>>();
+    const subtreeRoot = (bodyId: string) => roots.get(bodyId) ?? roots.set(bodyId, this.organisation.subtreeRoot(bodyId)).get(bodyId)!;
     const out: Grant[] = [];
     for (const p of fromPositions) {
-      out.push({ role: p.role as Role, bodyId: p.bodyId, subdivisionId: p.subdivisionId, subtreeRoot: await this.organisation.subtreeRoot(p.bodyId), acting: p.acting, until: p.until, source: 'position' });
+      out.push({ role: p.role as Role, bodyId: p.bodyId, subdivisionId: p.subdivisionId, subtreeRoot: await subtreeRoot(p.bodyId), acting: p.acting, until: p.until, source: 'position' });
     }
     for (const g of direct) {
       out.push({
         role: g.role as Role,
         bodyId: g.body_id,
         subdivisionId: g.subdivision_id,
-        subtreeRoot: g.body_id ? await this.organisation.subtreeRoot(g.body_id) : null,
+        subtreeRoot: g.body_id ? await subtreeRoot(g.body_id) : null,
         acting: false,
         until: g.valid_to,
         source: 'grant',
@@ -602,7 +650,7 @@ export class Access {
 
   async place(target: Target): Promise<PlacedTarget> {
     return {
-      bodyPath: target.bodyId ? await this.organisation.bodyPath(target.bodyId) : [],
+      bodyPath: target.bodyId ? await this.identity.bodyPath(target.bodyId) : [],
       subdivisionPath: target.subdivisionId ? await this.organisation.subdivisionPath(target.subdivisionId) : [],
       ownerIds: target.ownerIds ?? [],
     };

@@ -36,16 +36,17 @@ export async function insertNotice(db: Db, n: NewNotice): Promise<boolean> {
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-/** A cabinet delivery is delivered when it is written: the notice is in the cabinet from that moment. */
+/** A cabinet delivery is delivered when it is written: the notice is in the cabinet from that moment. The delivery and its first event are one statement. */
 export async function insertDelivery(db: Db, noticeId: string, channel: Channel, address: string | null, actor: string) {
   const cabinet = channel === 'cabinet';
-  const row = await db
-    .insertInto('notice_delivery')
-    .values({ notice_id: noticeId, channel, address, status: cabinet ? 'delivered' : 'queued', ...(cabinet ? { delivered_at: sql<Date>`now()` } : {}) })
-    .returning(['id', 'channel', 'status'])
-    .executeTakeFirstOrThrow();
-  await event(db, row.id, cabinet ? 'delivered' : 'queued', actor, {});
-  return row;
+  const { rows } = await sql<{ id: number; channel: Channel; status: string }>`
+    with d as (
+      insert into notice_delivery (notice_id, channel, address, status, delivered_at)
+      values (${noticeId}, ${channel}, ${address}, ${cabinet ? 'delivered' : 'queued'}, ${cabinet ? sql`now()` : null})
+      returning id, channel, status),
+    e as (insert into notice_event (delivery_id, kind, actor, details) select id, status, ${actor}, '{}' from d)
+    select id, channel, status from d`.execute(db);
+  return rows[0]!;
 }
 
 export async function event(db: Db, deliveryId: number, kind: string, actor: string, details: Record<string, unknown>) {
