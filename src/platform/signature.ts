@@ -150,6 +150,35 @@ export function loadTrustStore(dir: string | undefined): TrustStore {
   return store;
 }
 
+/**
+ * The trust store as the directory holds it now: parsed again only when a file is added, removed or changed (an
+ * operator drops in a fresh CRL without a restart), so a verification costs a directory listing, not a parse.
+ */
+const storesByDir = new Map<string, { stamp: string; store: TrustStore }>();
+export function currentTrustStore(dir: string | undefined): TrustStore {
+  if (!dir) return { anchors: [], crls: [] };
+  const stamp = fs.readdirSync(dir).sort().map((f) => {
+    const st = fs.statSync(path.join(dir, f));
+    return `${f}:${st.size}:${st.mtimeMs}`;
+  }).join('|');
+  const cached = storesByDir.get(dir);
+  if (cached?.stamp === stamp) return cached.store;
+  const store = loadTrustStore(dir);
+  storesByDir.set(dir, { stamp, store });
+  return store;
+}
+
+/** Whether a CRL of the store is signed by an issuer (by the issuer's DER): verified once per CRL and issuer. */
+const crlSignedBy = new WeakMap<pkijs.CertificateRevocationList, Map<string, Promise<boolean>>>();
+function crlVerified(crl: pkijs.CertificateRevocationList, issuer: pkijs.Certificate): Promise<boolean> {
+  let byIssuer = crlSignedBy.get(crl);
+  if (!byIssuer) crlSignedBy.set(crl, (byIssuer = new Map()));
+  const key = createHash('sha256').update(new Uint8Array(issuer.toSchema().toBER())).digest('hex');
+  let found = byIssuer.get(key);
+  if (!found) byIssuer.set(key, (found = crl.verify({ issuerCertificate: issuer }).catch(() => false)));
+  return found;
+}
+
 /** Decodes a signature given as DER bytes, base64 or PEM ("-----BEGIN PKCS7-----" / "CMS"). */
 export function signatureBytes(value: string | Uint8Array): Uint8Array {
   if (typeof value !== 'string') return value;
@@ -216,7 +245,7 @@ export class CmsSignatureVerifier implements SignaturePort {
     }
 
     // the chain: the signer's certificate, any intermediates it carries, up to an anchor of the trust store
-    const store = loadTrustStore(this.trustDir);
+    const store = currentTrustStore(this.trustDir);
     const chain: pkijs.Certificate[] = [signer];
     let anchor: pkijs.Certificate | undefined;
     for (let depth = 0; depth < 6 && !anchor; depth++) {
@@ -250,7 +279,7 @@ export class CmsSignatureVerifier implements SignaturePort {
       const issuer = path_[i + 1]!;
       for (const crl of store.crls) {
         if (!crl.issuer.isEqual(cert.issuer)) continue;
-        if (!(await crl.verify({ issuerCertificate: issuer }).catch(() => false))) continue;
+        if (!(await crlVerified(crl, issuer))) continue;
         checked++;
         if (crl.isCertificateRevoked(cert)) return { ...fail('certificate_revoked'), revocation: 'revoked' };
       }

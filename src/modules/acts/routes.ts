@@ -68,10 +68,9 @@ export function actRoutes(app: App, { acts, appeals, access, organisation }: Act
 
   async function signerOf(principal: Principal, bodyId: string): Promise<Signer> {
     if (principal.kind !== 'official') throw new Problem(403, 'forbidden', { permission: 'appeal.sign' });
-    const o = await organisation.official(principal.id);
-    const titles = await organisation.positionTitles(principal.id);
+    const o = await access.signatory(principal);
     void bodyId;
-    return { officialId: o.id, name: o.full_name, iin: o.iin, position: (titles[0] as Localized | undefined) ?? null };
+    return { officialId: o.id, name: o.name, iin: o.iin, position: o.titles[0] ?? null };
   }
 
   async function view(row: ActRow, lang: Language) {

@@ -97,18 +97,21 @@ export class ActsService {
 
   // ---------- standard forms (Rules No. 111 p.5(3), p.7) ----------
 
-  /** Loads the demo standard forms (data/acts/templates.json) once, approved, shared by every body. */
+  /**
+   * Loads the demo standard forms (data/acts/templates.json) once, approved, shared by every body. Nodes starting
+   * together race here: the unique (body, code, version) index decides, and the loser's insert does nothing.
+   */
   async seedTemplates(file = new URL('../../../data/acts/templates.json', import.meta.url)): Promise<number> {
     const data = JSON.parse(await fs.readFile(file, 'utf8')) as TemplateFile;
     let added = 0;
     for (const t of data.templates) {
       const exists = await this.db.selectFrom('act_template').select('id').where('body_id', 'is', null).where('code', '=', t.code).executeTakeFirst();
       if (exists) continue;
-      await this.db.insertInto('act_template').values({
+      const inserted = await this.db.insertInto('act_template').values({
         body_id: null, code: t.code, version: 1, kind: t.kind, procedure: t.procedure, title: JSON.stringify(t.title), sections: JSON.stringify(t.sections),
         manual_version: data.manualVersion, state: 'approved', approved_at: this.now(), created_by: 'system',
-      }).execute();
-      added++;
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      added += Number(inserted.numInsertedOrUpdatedRows ?? 0);
     }
     return added;
   }

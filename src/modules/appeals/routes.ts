@@ -138,12 +138,11 @@ export function appealRoutes(app: App, { appeals, access, identity, organisation
   }, async (request, reply) => {
     const b = request.body;
     const principal = await access.require(request, 'appeal.register', { bodyId: b.bodyId });
-    const official = await organisation.official(principal.id);
-    const [position] = await organisation.positionTitles(principal.id);
+    const official = await access.signatory(principal);
     const ticket = await appeals.intake(
       { ...b, applicant: b.applicant as ApplicantInput, receivedAt: new Date(b.receivedAt) },
       { actor: access.actorOf(request), actors: ['clerk'], officialId: principal.id },
-      { id: principal.id, name: official.full_name, position: position?.[b.language] ?? '—' },
+      { id: principal.id, name: official.name, position: official.titles[0]?.[b.language] ?? '—' },
     );
     reply.code(201);
     return ticket;

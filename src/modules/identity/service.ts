@@ -8,7 +8,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { almatyToday } from '../../law/dates.ts';
-import type { Language } from '../../law/i18n.ts';
+import type { Language, Localized } from '../../law/i18n.ts';
 import { translator } from '../../platform/i18n.ts';
 import { Problem } from '../../platform/problems.ts';
 import type { Schema } from '../../platform/schema.ts';
@@ -105,7 +105,7 @@ export class IdentityService {
    * with any body, subdivision, position, official, appointment or role grant, and every request reads it with
    * its credential, so nothing here outlives a change seen by that request.
    */
-  private snapshot = { revision: -1n, officials: new Map<string, Promise<{ id: string; bodyId: string; grants: Grant[] } | undefined>>(), bodyPaths: new Map<string, Promise<string[]>>() };
+  private snapshot = { revision: -1n, officials: new Map<string, Promise<OfficialSnapshot | undefined>>(), bodyPaths: new Map<string, Promise<string[]>>() };
 
   private snapshotAt(revision: string) {
     // a newer revision starts afresh (a request that read an older one may use the newer entries: they are
@@ -125,11 +125,20 @@ export class IdentityService {
     if (!found) {
       found = (async () => {
         const official = await this.organisation.official(officialId).catch(() => undefined);
-        return official?.active ? { id: official.id, bodyId: official.body_id, grants: await this.grants(official.id, today) } : undefined;
+        if (!official?.active) return undefined;
+        const [grants, titles] = await Promise.all([this.grants(official.id, today), this.organisation.positionTitles(official.id, today)]);
+        return { id: official.id, bodyId: official.body_id, name: official.full_name, iin: official.iin, titles, grants };
       })();
       officials.set(key, found);
       found.catch(() => officials.delete(key));
     }
+    return found;
+  }
+
+  /** Who an official signs or registers as (name, IIN, position titles, the main one first), as of the revision the request read. */
+  async signatory(officialId: string): Promise<OfficialSnapshot> {
+    const found = await this.officialGrants(officialId, this.snapshot.revision.toString());
+    if (!found) throw new Problem(404, 'not_found');
     return found;
   }
 
@@ -594,6 +603,16 @@ export class IdentityService {
   }
 }
 
+/** What access decisions and signatures read of an official, kept per organisation revision. */
+export interface OfficialSnapshot {
+  id: string;
+  bodyId: string;
+  name: string;
+  iin: string | null;
+  titles: Localized[];
+  grants: Grant[];
+}
+
 /**
  * The one door: every route asks `require(request, action, target)`. No principal → 401; a principal without a
  * grant whose scope reaches the target → 403 naming the missing permission.
@@ -627,6 +646,12 @@ export class Access {
       this.resolved.set(request, found);
     }
     return found;
+  }
+
+  /** Who an official registers or signs as: call after `require` (the same organisation revision). */
+  signatory(principal: Principal): Promise<OfficialSnapshot> {
+    if (principal.kind !== 'official') throw new Problem(403, 'forbidden');
+    return this.identity.signatory(principal.id);
   }
 
   /** Who acted, for audit trails: call after `require`. */
