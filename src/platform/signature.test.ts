@@ -79,6 +79,18 @@ describe('CMS signature port', () => {
     assert.equal(r.revocation, 'no_crl');
   });
 
+  test('the trust store is read as the directory holds it now: a CRL dropped in while running revokes on the next verification', async () => {
+    const dir = fs.mkdtempSync(path.join(pki.dir, 'live-'));
+    fs.copyFileSync(path.join(pki.trustDir, 'root-ca.pem'), path.join(dir, 'root-ca.pem'));
+    const live = new CmsSignatureVerifier(dir);
+    const sig = pki.sign('revoked', doc);
+    assert.equal((await live.verify(doc, sig, now)).reason, 'ok');
+    fs.copyFileSync(path.join(pki.trustDir, 'root-ca.crl'), path.join(dir, 'root-ca.crl'));
+    assert.equal((await live.verify(doc, sig, now)).reason, 'certificate_revoked');
+    fs.rmSync(path.join(dir, 'root-ca.pem'));
+    assert.equal((await live.verify(doc, sig, now)).reason, 'unknown_ca');
+  });
+
   test('GOST sits behind the same port: the router hands unsupported algorithms to the GOST adapter only for GOST OIDs', async () => {
     let called = 0;
     const gost: SignaturePort = { verify: async (c, s, at) => { called++; return port.verify(c, s, at); } };
