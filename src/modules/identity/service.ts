@@ -85,13 +85,13 @@ export class IdentityService {
         const grant: Grant = { role: 'applicant', bodyId: null, subdivisionId: null, subtreeRoot: null, acting: false, until: null, source: 'applicant' };
         return { kind: 'applicant', id: s.principal_id, grants: [grant], via: 'session', sessionId: s.id };
       }
-      const official = await this.officialGrants(s.principal_id, s.organisation_revision);
+      const official = await this.officialSnapshot(s.principal_id, s.organisation_revision);
       if (!official) return undefined;
       return { kind: 'official', id: official.id, bodyId: official.bodyId, grants: official.grants, via: 'session', sessionId: s.id };
     }
     const t = await q.apiTokenByHash(this.db, sha256(token));
     if (!t || t.revoked_at || (t.expires_at && new Date(t.expires_at) <= now)) return undefined;
-    const official = await this.officialGrants(t.official_id, t.organisation_revision);
+    const official = await this.officialSnapshot(t.official_id, t.organisation_revision);
     if (!official) return undefined;
     if (!t.last_used_at || now.getTime() - new Date(t.last_used_at).getTime() > limits.SESSION_TOUCH_SECONDS * 1000) {
       await this.db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', t.id).execute();
@@ -116,8 +116,8 @@ export class IdentityService {
     return this.snapshot;
   }
 
-  /** An active official's grants today, as of `revision` (undefined: unknown or deactivated). */
-  private officialGrants(officialId: string, revision: string) {
+  /** An active official's grants and titles today, as of `revision` (undefined: unknown or deactivated). */
+  private officialSnapshot(officialId: string, revision: string) {
     const today = almatyToday(this.now());
     const { officials } = this.snapshotAt(revision);
     const key = `${officialId} ${today}`;
@@ -137,7 +137,7 @@ export class IdentityService {
 
   /** Who an official signs or registers as (name, IIN, position titles, the main one first), as of the revision the request read. */
   async signatory(officialId: string): Promise<OfficialSnapshot> {
-    const found = await this.officialGrants(officialId, this.snapshot.revision.toString());
+    const found = await this.officialSnapshot(officialId, this.snapshot.revision.toString());
     if (!found) throw new Problem(404, 'not_found');
     return found;
   }
@@ -159,19 +159,16 @@ export class IdentityService {
     const known = (role: string): role is Role => (ROLES as readonly string[]).includes(role) && role !== 'applicant';
     const fromPositions = (await this.organisation.positionRoles(officialId, today)).filter((p) => known(p.role));
     const direct = (await q.activeGrants(this.db, officialId, today)).filter((g) => known(g.role));
-    // a position and a direct grant in one body share its subtree root: ask once
-    const roots = new Map<string, Promise<string>>();
-    const subtreeRoot = (bodyId: string) => roots.get(bodyId) ?? roots.set(bodyId, this.organisation.subtreeRoot(bodyId)).get(bodyId)!;
     const out: Grant[] = [];
     for (const p of fromPositions) {
-      out.push({ role: p.role as Role, bodyId: p.bodyId, subdivisionId: p.subdivisionId, subtreeRoot: await subtreeRoot(p.bodyId), acting: p.acting, until: p.until, source: 'position' });
+      out.push({ role: p.role as Role, bodyId: p.bodyId, subdivisionId: p.subdivisionId, subtreeRoot: await this.organisation.subtreeRoot(p.bodyId), acting: p.acting, until: p.until, source: 'position' });
     }
     for (const g of direct) {
       out.push({
         role: g.role as Role,
         bodyId: g.body_id,
         subdivisionId: g.subdivision_id,
-        subtreeRoot: g.body_id ? await subtreeRoot(g.body_id) : null,
+        subtreeRoot: g.body_id ? await this.organisation.subtreeRoot(g.body_id) : null,
         acting: false,
         until: g.valid_to,
         source: 'grant',
