@@ -1,28 +1,34 @@
 /**
- * Scale: the workspace lists and the dashboard counters as history grows. A generator writes appeals with their
- * case events and stored deadlines through COPY (server-side files in the throwaway cluster), oldest last, so
- * the data at each size is "the most recent N appeals of a country filing two million a year, ending today".
- * At each size the same queries the API runs (src/modules/appeals/queries.ts: listAppeals, counters) are timed
- * on random people and bodies: my cases (an executor), overdue and due soon for a body (its head), the counters
- * of a body head and of a region's monitoring department. Budget (DESIGN.md): p95 at 5 million at most 2x p95
- * at 50 thousand.
+ * Scale: the workspace lists, the inbox counters and the monitoring dashboards as history grows. A generator
+ * writes appeals with their case events and stored deadlines through COPY (server-side files in the throwaway
+ * cluster): first the open backlog, then the decided history, newest first, so the data at each size is "today's
+ * backlog and the most recent decided appeals of a country filing two million a year". At each size the same
+ * queries the API runs are timed on random people, bodies and regions, calling the modules' own query functions:
+ * my cases (an executor), overdue and due soon for a body (its head), the counters of a body head and of a
+ * region's monitoring department (src/modules/appeals/queries.ts: listAppeals, counters), and the monitoring
+ * dashboard (src/modules/monitoring/queries.ts: figures, totals and groups as MonitoringService.dashboard asks
+ * them) of a region by body and of one body by executor, for the current month and the last 12 months.
+ * Budget (DESIGN.md): p95 at 5 million at most 2x p95 at 50 thousand.
  *
  * Env: BENCH_SCALE_SIZES (ascending, default "50000,250000,1000000"), BENCH_SCALE_TARGET (default 5000000; if
  * the largest measured size is smaller, p95 at the target is extrapolated from the measured curve and labelled
- * so), BENCH_RUNS (default 3), BENCH_SAMPLES (queries per run and kind, default 200). Prints one JSON line.
+ * so), BENCH_RUNS (default 3), BENCH_SAMPLES (queries per run and kind, default 200), BENCH_SCALE_LIMIT_SECONDS
+ * (default 1800). Prints one JSON line.
  *
- * The model (fixed across sizes: a country does not grow bodies with history): 3,000 bodies in 20 regions, 10
- * executors each; 5,480 appeals a day; the main term runs 21 calendar days (15 working days); an appeal older
- * than 25 days is decided, except 0.5% left open past their term (deemed refused, APC 91(2)); a younger one is
- * decided with probability age/25; 30% come from a cabinet (500,000 applicants), 5% have a co-executor.
- * Bodies, officials and applicants are ids only (foreign-key checks are off during the load; the measured
- * queries never join them).
+ * The model (fixed across sizes: a country does not grow bodies or its backlog with history): 3,000 bodies in 20
+ * regions of 15 districts, 10 executors each; an open backlog of 30,000 appeals (10 a body) received over the
+ * 21-day main term (15 working days), of which 1 in 10 is past its term by up to 60 days (half of those deemed
+ * refused, APC 91(2)), so "due soon" and "overdue" are populated at every size; then the decided history, 5,480
+ * appeals a day, each decided within 14 days; 30% come from a cabinet (500,000 applicants), 5% have a
+ * co-executor. Territories and bodies are real rows (the dashboards join the body); officials and applicants are
+ * ids only (foreign-key checks are off during the load; the measured queries never join them).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { almatyToday, dayNumber, isoDate } from '../src/law/dates.ts';
 import { counters, listAppeals, type ListFilter, type ReadScope } from '../src/modules/appeals/queries.ts';
+import { figures, type Filter } from '../src/modules/monitoring/queries.ts';
 import { openDatabase } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrations.ts';
 import { benchPostgres, machine, median, percentile, round } from './support/common.ts';
@@ -31,7 +37,9 @@ const sizes = (process.env.BENCH_SCALE_SIZES ?? '50000,250000,1000000').split(',
 const target = Number(process.env.BENCH_SCALE_TARGET ?? 5_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const samples = Number(process.env.BENCH_SAMPLES ?? 200);
-const BODIES = 3000, REGIONS = 20, EXECUTORS_PER_BODY = 10, PER_DAY = 5480, TERM_DAYS = 21, DECIDED_AFTER = 25, APPLICANTS = 500_000;
+const BODIES = 3000, REGIONS = 20, DISTRICTS = 300, EXECUTORS_PER_BODY = 10, PER_DAY = 5480, TERM_DAYS = 21, APPLICANTS = 500_000;
+// the open backlog: 10 cases a body, 1 in 10 past its term by up to 60 days (a fixed small overdue backlog)
+const OPEN_BACKLOG = 30_000, OVERDUE_SHARE = 0.1, OVERDUE_DAYS = 60;
 
 const pg = await benchPostgres(Number(process.env.BENCH_SCALE_LIMIT_SECONDS ?? 1800), { shared_buffers: '1GB', maintenance_work_mem: '512MB', max_wal_size: '8GB', checkpoint_timeout: '30min', synchronous_commit: 'off' });
 const database = await openDatabase({ databaseUrl: pg.url, poolSize: 4 });
@@ -42,8 +50,15 @@ const uuidOf = (kind: number, n: number) => `${kind.toString(16).padStart(8, '0'
 const bodyId = (b: number) => uuidOf(1, b);
 const executorId = (b: number, k: number) => uuidOf(2, b * EXECUTORS_PER_BODY + k);
 const applicantId = (a: number) => uuidOf(3, a);
+// (mulberry32: the earlier LCG multiplied past 2^53 in doubles and lost its low bits; at 350 thousand appeals one
+// body in six had none, so many measured bodies were empty)
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rnd = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const int = (n: number) => Math.floor(rnd() * n);
 
 const today = almatyToday(new Date());
@@ -61,6 +76,19 @@ const appealCols = 'id, number, body_id, type, procedure, state, channel, langua
 const eventCols = 'case_type, case_id, seq, at, actor, action, citation, state, details, prev_hash, hash';
 const deadlineCols = 'subject_type, subject_id, term_id, from_date, due, explanation, warnings, conventions, calendar_revision, open';
 
+// the dashboards join the body (its district): 20 regions of 15 districts, body b in district b mod 300 (region b mod 20)
+const territoryId = (t: number) => uuidOf(5, t);
+const names = (s: string) => JSON.stringify({ kk: s, ru: s, en: s });
+for (let t = 0; t < REGIONS + DISTRICTS; t++) {
+  const region = t < REGIONS;
+  await database.pool.query(`insert into territory (id, code, kind, parent_id, name) values ($1, $2, $3, $4, $5)`,
+    [territoryId(t), `BENCH-${t}`, region ? 'region' : 'district', region ? null : territoryId((t - REGIONS) % REGIONS), names(`T${t}`)]);
+}
+await database.pool.query(`insert into body (id, code, type, name, territory_id, subject_to_rules_111, registration_number_format)
+  select ('00000001-0000-4000-8000-' || lpad(to_hex(b), 12, '0'))::uuid, 'BENCH-' || b, 'akimat', $1::jsonb,
+         ('00000005-0000-4000-8000-' || lpad(to_hex(${REGIONS} + b % ${DISTRICTS}), 12, '0'))::uuid, true, '{seq}'
+  from generate_series(0, ${BODIES - 1}) b`, [names('Body')]);
+
 let written = 0;
 async function load(upTo: number) {
   const started = performance.now();
@@ -69,13 +97,16 @@ async function load(upTo: number) {
     const a: string[] = [], e: string[] = [], d: string[] = [];
     for (let j = 0; j < n; j++) {
       const i = written + j;
-      const age = Math.floor(i / PER_DAY);
+      // the open backlog first (the same at every size), then the decided history, newest first
+      const backlog = i < OPEN_BACKLOG;
+      const overdueCase = backlog && rnd() < OVERDUE_SHARE;
+      const age = !backlog ? Math.floor((i - OPEN_BACKLOG) / PER_DAY) : overdueCase ? TERM_DAYS + 1 + int(OVERDUE_DAYS) : int(TERM_DAYS + 1);
       const received = todayN - age;
       const receivedOn = isoDate(received);
       const due = isoDate(received + TERM_DAYS);
       const b = int(BODIES);
-      const decided = age > DECIDED_AFTER ? rnd() >= 0.005 : rnd() < age / DECIDED_AFTER;
-      const overdue = !decided && received + TERM_DAYS < todayN;
+      const decided = !backlog;
+      const overdue = overdueCase;
       const assigned = age >= 1;
       const state = decided ? 'closed' : assigned ? 'in_review' : 'registered';
       const exec = assigned ? executorId(b, int(EXECUTORS_PER_BODY)) : '\\N';
@@ -113,11 +144,18 @@ async function load(upTo: number) {
 const soon = isoDate(todayN + 5); // 3 working days ahead, roughly; the API computes it from the calendar
 const page = (view: ListFilter['view']): ListFilter => ({ view, page: 1, pageSize: 20 });
 const regionBodies = (r: number) => Array.from({ length: BODIES / REGIONS }, (_, k) => bodyId(k * REGIONS + r));
+// the monitoring dashboard of a region's department (MonitoringService.dashboard): totals and groups at once
+const monthStart = `${today.slice(0, 7)}-01`, yearAgo = isoDate(todayN - 364);
+const dashboard = (f: Filter, by: 'body' | 'executor') => Promise.all([figures(database.db, f, { today, soon }), figures(database.db, f, { today, soon }, by)]);
 const queries: Record<string, () => Promise<unknown>> = {
   my_cases: () => { const b = int(BODIES); const me = executorId(b, int(EXECUTORS_PER_BODY)); return listAppeals(database.db, { all: false, bodies: [], subdivisions: [], ownerId: me }, page('mine'), today, soon); },
   overdue_for_body: () => { const b = int(BODIES); return listAppeals(database.db, { all: false, bodies: [bodyId(b)], subdivisions: [], ownerId: executorId(b, 0) }, page('overdue'), today, soon); },
   due_soon_for_body: () => { const b = int(BODIES); return listAppeals(database.db, { all: false, bodies: [bodyId(b)], subdivisions: [], ownerId: executorId(b, 0) }, page('due_soon'), today, soon); },
   counters_body: () => { const b = int(BODIES); return counters(database.db, { all: false, bodies: [bodyId(b)], subdivisions: [], ownerId: executorId(b, 1) }, today, soon); },
+  dashboard_region_month: () => dashboard({ bodies: regionBodies(int(REGIONS)), from: monthStart, to: today }, 'body'),
+  dashboard_region_12_months: () => dashboard({ bodies: regionBodies(int(REGIONS)), from: yearAgo, to: today }, 'body'),
+  dashboard_body_month: () => { const b = int(BODIES); return dashboard({ bodies: regionBodies(b % REGIONS), bodyId: bodyId(b), from: monthStart, to: today }, 'executor'); },
+  dashboard_body_12_months: () => { const b = int(BODIES); return dashboard({ bodies: regionBodies(b % REGIONS), bodyId: bodyId(b), from: yearAgo, to: today }, 'executor'); },
   counters_region: () => { const r = int(REGIONS); const scope: ReadScope = { all: false, bodies: regionBodies(r), subdivisions: [], ownerId: uuidOf(4, r) }; return counters(database.db, scope, today, soon); },
 };
 
@@ -148,7 +186,7 @@ for (const size of sizes) {
 }
 const counts = (await database.pool.query<{ appeals: number; events: number; deadlines: number; open: number }>(
   `select (select count(*) from appeal)::int as appeals, (select count(*) from case_event)::int as events, (select count(*) from deadline)::int as deadlines,
-          (select count(*) from appeal where closed_at is null and decided_at is null)::int as open`)).rows[0]!;
+          (select count(*) from appeal where open)::int as open`)).rows[0]!;
 
 // the figures per query: p95 at the smallest size, at the largest measured, and at the target (measured, or
 // extrapolated linearly in n through the measured points by least squares: a cost that grows with history

@@ -1,5 +1,5 @@
 /** Row types of the tables in migrations/, for Kysely. One interface per table, named after it. */
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -402,6 +402,8 @@ export interface AppealTable {
   decided_at: Timestamp | null;
   decision: Json<unknown> | null;
   closed_at: Timestamp | null;
+  /** not decided and not closed: a stored generated column (migration 106), never written */
+  open: GeneratedAlways<boolean>;
   redirected_from: string | null;
   parent_id: string | null;
   repeat_of: string | null;

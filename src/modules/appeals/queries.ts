@@ -29,10 +29,6 @@ type Eb = ExpressionBuilder<Schema, 'appeal'>;
 // `co_executor_ids @> array[id]` (not `id = any(...)`): the containment test can use the GIN index (migration 050)
 const coExecutes = (eb: Eb, id: string) => sql<SqlBool>`${eb.ref('co_executor_ids')} @> array[${id}::uuid]`;
 
-function owned(eb: Eb, id: string): Expression<SqlBool> {
-  return eb.or([eb('executor_id', '=', id), eb('applicant_id', '=', id), coExecutes(eb, id)]);
-}
-
 function inSubdivisions(eb: Eb, ids: string[]): Expression<SqlBool> {
   return eb(
     'subdivision_id',
@@ -41,31 +37,45 @@ function inSubdivisions(eb: Eb, ids: string[]): Expression<SqlBool> {
   );
 }
 
-function readable(eb: Eb, scope: ReadScope): Expression<SqlBool> {
-  if (scope.all) return sql<SqlBool>`true`;
-  const parts: Expression<SqlBool>[] = [];
-  if (scope.bodies.length) parts.push(eb('body_id', 'in', scope.bodies));
-  if (scope.subdivisions.length) parts.push(inSubdivisions(eb, scope.subdivisions));
-  if (scope.ownerId) parts.push(owned(eb, scope.ownerId));
-  return parts.length ? eb.or(parts) : sql<SqlBool>`false`;
+const notAlready = (earlier: Expression<SqlBool>[]) => earlier.map((e) => sql<SqlBool>`(${e}) is not true`);
+
+/**
+ * The appeals a scope may read, as a table named `appeal`. Each part of the scope is its own arm, disjoint from
+ * the arms before it (`is not true` also keeps the rows where an earlier part is null), and the arms are
+ * joined by UNION ALL: PostgreSQL flattens them into an Append whose every arm is an index range scan (a body's
+ * range of a partial index, an executor's range), and pushes the view's conditions into each. One `OR` over the
+ * parts was one scan of the national open set with the parts as a filter (docs/operations.md, issue 13).
+ */
+function readableAppeals(db: Kysely<Schema>, scope: ReadScope) {
+  const base = db.selectFrom('appeal');
+  if (scope.all) return base;
+  const parts: ((eb: Eb) => Expression<SqlBool>)[] = [];
+  if (scope.bodies.length) parts.push((eb) => eb('body_id', 'in', scope.bodies));
+  if (scope.subdivisions.length) parts.push((eb) => inSubdivisions(eb, scope.subdivisions));
+  const me = scope.ownerId;
+  if (me) parts.push((eb) => eb('executor_id', '=', me), (eb) => eb('applicant_id', '=', me), (eb) => coExecutes(eb, me));
+  if (!parts.length) return base.where(sql<SqlBool>`false`);
+  if (parts.length === 1) return base.where((eb) => parts[0]!(eb));
+  const arms = parts.map((part, k) => db.selectFrom('appeal').selectAll().where((eb) => eb.and([part(eb), ...notAlready(parts.slice(0, k).map((p) => p(eb)))])));
+  const union = arms.slice(1).reduce((u, arm) => u.unionAll(arm), arms[0]!);
+  // the derived table has exactly the columns of `appeal`, under its name: the rest of a query reads it as the table
+  return db.selectFrom(union.as('appeal')) as unknown as typeof base;
 }
+
+/** Not decided and not closed: the stored column of migration 106 (its statistics give the planner a right estimate). */
+const isOpen = (eb: Eb) => eb('open', '=', true);
 
 /** A page of appeals the scope may read, in the view asked for, most urgent first. */
 export async function listAppeals(db: Kysely<Schema>, scope: ReadScope, f: ListFilter, today: string, soon: string) {
-  let query = db.selectFrom('appeal').where((eb) => readable(eb, scope));
-  const open = (eb: Eb) => eb.and([eb('closed_at', 'is', null), eb('decided_at', 'is', null)]);
+  // "mine" and "subdivision" are parts of the scope itself: read those arms only, not all of them filtered
+  const none = { all: false, bodies: [], subdivisions: [] };
+  let query = readableAppeals(db, f.view === 'mine' ? { ...none, ownerId: scope.ownerId } : f.view === 'subdivision' ? { ...none, subdivisions: scope.subdivisions } : scope);
   switch (f.view) {
-    case 'mine':
-      query = query.where((eb) => (scope.ownerId ? owned(eb, scope.ownerId) : sql<SqlBool>`false`));
-      break;
-    case 'subdivision':
-      query = query.where((eb) => (scope.subdivisions.length ? inSubdivisions(eb, scope.subdivisions) : sql<SqlBool>`false`));
-      break;
     case 'due_soon':
-      query = query.where((eb) => eb.and([open(eb), eb('due', '>=', today), eb('due', '<=', soon)]));
+      query = query.where((eb) => eb.and([isOpen(eb), eb('due', '>=', today), eb('due', '<=', soon)]));
       break;
     case 'overdue':
-      query = query.where((eb) => eb.and([open(eb), eb('due', '<', today)]));
+      query = query.where((eb) => eb.and([isOpen(eb), eb('due', '<', today)]));
       break;
     default:
       break;
@@ -94,12 +104,11 @@ export async function listAppeals(db: Kysely<Schema>, scope: ReadScope, f: ListF
 /**
  * Counters for the inbox, over the open cases the scope may read: new (registered), mine (I execute or
  * co-execute), due in 3 working days, overdue. Every counter is of open work, so the query reads the open set
- * only (partial indexes of migration 050): its cost follows the backlog, never the years of closed history.
+ * only (partial indexes of migrations 050 and 106): its cost follows the backlog, never the years of closed history.
  */
 export async function counters(db: Kysely<Schema>, scope: ReadScope, today: string, soon: string) {
-  const row = await db
-    .selectFrom('appeal')
-    .where((eb) => eb.and([readable(eb, scope), eb('closed_at', 'is', null), eb('decided_at', 'is', null)]))
+  const row = await readableAppeals(db, scope)
+    .where(isOpen)
     .select([
       sql<number>`count(*) filter (where state = 'registered')::int`.as('new'),
       sql<number>`count(*) filter (where due >= ${today} and due <= ${soon})::int`.as('dueSoon'),
@@ -109,9 +118,8 @@ export async function counters(db: Kysely<Schema>, scope: ReadScope, today: stri
     .executeTakeFirstOrThrow();
   // REG p.5(5): my answers returned for rework are decided cases, outside the open set; few, and indexed (migration 105)
   const returned = scope.ownerId
-    ? await db
-        .selectFrom('appeal')
-        .where((eb) => eb.and([readable(eb, scope), eb('control_status', '=', 'returned'), eb.or([eb('executor_id', '=', scope.ownerId!), coExecutes(eb, scope.ownerId!)])]))
+    ? await readableAppeals(db, scope)
+        .where((eb) => eb.and([eb('control_status', '=', 'returned'), eb.or([eb('executor_id', '=', scope.ownerId!), coExecutes(eb, scope.ownerId!)])]))
         .select(sql<number>`count(*)::int`.as('n'))
         .executeTakeFirstOrThrow()
     : { n: 0 };
@@ -126,7 +134,7 @@ export async function bodyLoad(db: Kysely<Schema>, bodyId: string, today: string
   const open = await db
     .selectFrom('appeal')
     .where('body_id', '=', bodyId)
-    .where((eb) => eb.or([eb.and([eb('closed_at', 'is', null), eb('decided_at', 'is', null)]), eb('control_status', 'in', ['under_control', 'returned'])]))
+    .where((eb) => eb.or([isOpen(eb), eb('control_status', 'in', ['under_control', 'returned'])]))
     .select([
       'executor_id',
       sql<number>`count(*) filter (where decided_at is null)::int`.as('open'),

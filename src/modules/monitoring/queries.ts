@@ -34,7 +34,8 @@ export interface Today {
   soon: string;
 }
 
-const OPEN = sql`(a.closed_at is null and a.decided_at is null)`;
+// the stored column of migration 106 (not decided, not closed), as the worklists use it
+const OPEN = sql`a.open`;
 
 /**
  * What every dashboard query reads: the appeal, its body (the district), and its control events counted once per
