@@ -1,7 +1,8 @@
 /**
  * The JavaScript a browser loads for the first citizen page (`/`), gzipped. Budget (DESIGN.md): at most 120 KB.
- * Counts the entry script of dist/web/index.html, every chunk it imports statically (transitively), and the Kazakh
- * texts the entry awaits before the first render; the other pages and languages are chunks loaded on demand.
+ * Counts the module scripts of dist/web/index.html and the modules it preloads (the application and the Kazakh texts,
+ * both awaited before the first render), with every chunk they import statically (transitively); the other pages
+ * and languages are chunks loaded on demand.
  * Builds the web application first when it is stale. Prints one JSON line.
  */
 import fs from 'node:fs';
@@ -14,8 +15,10 @@ const dir = path.resolve('dist/web');
 await buildWeb({ ifStale: true, quiet: true });
 
 const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1];
-if (!entry) throw new Error('no module entry script in dist/web/index.html');
+// what the page loads before its first paint: its module scripts (the entry) and the modules it preloads (the
+// application and the Kazakh texts, the default language, awaited before the first render: src/web/opening.ts)
+const first = [...html.matchAll(/<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g)].map((m) => m[1]!);
+if (!first.some((f) => html.includes(`<script type="module" crossorigin src="/${f}"`))) throw new Error('no module entry script in dist/web/index.html');
 
 const seen = new Set<string>();
 function visit(file: string) {
@@ -25,10 +28,7 @@ function visit(file: string) {
   // static imports of the minified chunk: `import{a as b}from"./x.js"`, `import"./x.js"`
   for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) visit(path.posix.join(path.posix.dirname(file), m[1]!));
 }
-visit(entry);
-// the default language's texts are awaited before the first render (src/web/i18n.ts)
-const kk = fs.readdirSync(path.join(dir, 'assets')).find((f) => /^kk-[\w-]+\.js$/.test(f));
-if (kk) visit(`assets/${kk}`);
+for (const f of first) visit(f);
 
 let raw = 0;
 let gzip = 0;

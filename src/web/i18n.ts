@@ -5,27 +5,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage, type Lang } from './api.ts';
+import { LANGS, LANG_KEY } from './lang.ts';
 
-export const LANGS: Lang[] = ['kk', 'ru', 'en'];
-const KEY = 'tynda.lang';
+export { LANGS };
 
 const loaders: Record<Lang, () => Promise<{ default: Record<string, unknown> }>> = {
   kk: () => import('./locales/kk.json'),
   ru: () => import('./locales/ru.json'),
   en: () => import('./locales/en.json'),
 };
-
-export function initialLanguage(): Lang {
-  const fromUrl = new URLSearchParams(location.search).get('lang');
-  if (fromUrl && (LANGS as string[]).includes(fromUrl)) return fromUrl as Lang;
-  try {
-    const saved = localStorage.getItem(KEY);
-    if (saved && (LANGS as string[]).includes(saved)) return saved as Lang;
-  } catch {
-    // storage may be disabled: Kazakh then
-  }
-  return 'kk';
-}
 
 export async function initI18n(lang: Lang) {
   const texts = await loaders[lang]();
@@ -48,7 +36,7 @@ function applyLanguage(lang: Lang) {
 export async function changeLanguage(lang: Lang) {
   if (!i18next.hasResourceBundle(lang, 'translation')) i18next.addResourceBundle(lang, 'translation', (await loaders[lang]()).default);
   try {
-    localStorage.setItem(KEY, lang);
+    localStorage.setItem(LANG_KEY, lang);
   } catch {
     // not remembered; still switched
   }

@@ -1,33 +1,41 @@
-/** Entry of the browser application: the shell (header, language switch, sign-in state) and lazy pages. */
+/**
+ * The browser application: the shell (header, language switch, sign-in state) and lazy pages. Loaded by the entry,
+ * opening.ts, once that has asked for what the opened page needs (the session, the page's code and its data).
+ */
+import { firstPages, language, pageCode, session, type PageCode } from './opening.ts';
 import { StrictMode, Suspense, lazy, startTransition, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { api, setApiLanguage, type Lang, type Me } from './api.ts';
-import { LANGS, changeLanguage, initI18n, initialLanguage } from './i18n.ts';
+import { api, type Lang, type Me } from './api.ts';
+import { LANGS, changeLanguage, initI18n } from './i18n.ts';
 import { Link, match, navigate, useFocusHeading, useLocation } from './router.tsx';
 import { SessionContext, isOfficial } from './session.tsx';
 import Home from './pages/Home.tsx';
-import './styles.css';
 
-const SignIn = lazy(() => import('./pages/SignIn.tsx'));
-const FileAppeal = lazy(() => import('./pages/FileAppeal.tsx'));
-const Cabinet = lazy(() => import('./pages/Cabinet.tsx'));
+/** lazy(), except that once its code is here (opening.ts fetched it) the page renders at once, not the fallback first. */
+function lazyPage<P extends object>(code: PageCode<P>) {
+  // a thenable that answers within the call: React's lazy() then resolves without suspending
+  return lazy(() => (code.loaded ? ({ then: (done: (m: NonNullable<PageCode<P>['loaded']>) => void) => done(code.loaded!) } as ReturnType<PageCode<P>['fetch']>) : code.fetch()));
+}
+const SignIn = lazyPage(firstPages.signIn);
+const FileAppeal = lazyPage(firstPages.fileAppeal);
+const Cabinet = lazyPage(firstPages.cabinet);
+const Inbox = lazyPage(firstPages.inbox);
 const CasePage = lazy(() => import('./pages/CasePage.tsx'));
-const Inbox = lazy(() => import('./pages/Inbox.tsx'));
 const Register = lazy(() => import('./pages/Register.tsx'));
 const BodyLoad = lazy(() => import('./pages/BodyLoad.tsx'));
 const Admin = lazy(() => import('./pages/Admin.tsx'));
 const Complaint = lazy(() => import('./pages/Complaint.tsx'));
-const Petitions = lazy(() => import('./pages/Petitions.tsx'));
-const Receptions = lazy(() => import('./pages/Receptions.tsx'));
-const Services = lazy(() => import('./pages/Services.tsx'));
+const Petitions = lazyPage(firstPages.petitions);
+const Receptions = lazyPage(firstPages.receptions);
+const Services = lazyPage(firstPages.services);
 const ServiceComplaint = lazy(() => import('./pages/ServiceComplaint.tsx'));
 const AdminBodies = lazy(() => import('./pages/AdminBodies.tsx'));
 const ServiceComplaintsDesk = lazy(() => import('./pages/ServiceComplaintsDesk.tsx'));
 const PetitionsDesk = lazy(() => import('./pages/PetitionsDesk.tsx'));
 const Monitoring = lazy(() => import('./pages/Monitoring.tsx'));
 const Generalization = lazy(() => import('./pages/Generalization.tsx'));
-const Knowledge = lazy(() => import('./pages/Knowledge.tsx'));
+const Knowledge = lazyPage(firstPages.knowledge);
 const Procedures = lazy(() => import('./pages/Procedures.tsx'));
 const Procedure = lazy(() => import('./pages/Procedure.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
@@ -175,15 +183,11 @@ function App() {
   );
 }
 
-// who is signed in is asked while the texts load, so the header is drawn once, not shifted when the answer comes;
-// a slow answer (over a second) does not hold the first paint
-const language = initialLanguage();
-setApiLanguage(language);
-// the chunk of the page being opened is fetched alongside the texts rather than after them (a shorter chain to paint)
-const opening: Record<string, () => Promise<unknown>> = { '/signin': () => import('./pages/SignIn.tsx'), '/file': () => import('./pages/FileAppeal.tsx'), '/cabinet': () => import('./pages/Cabinet.tsx'), '/staff': () => import('./pages/Inbox.tsx') };
-void opening[location.pathname]?.().catch(() => undefined);
-const session = api.me().then((m): Me | null => m, () => null);
-const [, early] = await Promise.all([initI18n(language), Promise.race([session, new Promise<undefined>((r) => setTimeout(r, 1000))])]);
+// who is signed in and the opened page's code (both asked for in opening.ts) are awaited with the texts, so the
+// header is drawn once, not shifted when the answer comes, and the page itself (not a "loading" line) is the first
+// paint; a slow answer (over a second) does not hold the first paint
+const opened = Promise.all([session, pageCode]).then(([me]) => me);
+const [, early] = await Promise.all([initI18n(language), Promise.race([opened, new Promise<undefined>((r) => setTimeout(r, 1000))])]);
 const root = createRoot(document.getElementById('root')!);
 // a transition: the first render yields to the browser between components instead of one long task
 startTransition(() =>

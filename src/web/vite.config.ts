@@ -29,19 +29,30 @@ function precompress(): Plugin {
 }
 
 /**
- * Kazakh is the default language: its texts (a dynamic chunk, so Russian and English readers never load them) are
- * announced in the page as a modulepreload, fetched alongside the entry instead of after it (the first paint waits
- * for them).
+ * The first paint needs two dynamic chunks besides the entry (opening.ts): the application itself (main.tsx, loaded
+ * by the entry after its early requests) and the Kazakh texts (the default language; a chunk of their own so Russian
+ * and English readers never load them). Both, with the chunks they import, are announced in the page as
+ * modulepreloads, fetched alongside the entry instead of after it.
  */
-function preloadDefaultTexts(): Plugin {
+function preloadFirstPaint(): Plugin {
   return {
-    name: 'tynda-preload-kk',
+    name: 'tynda-preload-first-paint',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        const kk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isDynamicEntry && c.facadeModuleId?.endsWith('/locales/kk.json'));
-        return kk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `/${kk.fileName}` }, injectTo: 'head' }] : html;
+        const chunks = Object.values(ctx.bundle ?? {}).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          if (files.has(file)) return;
+          files.add(file);
+          for (const f of byFile.get(file)?.imports ?? []) visit(f);
+        };
+        for (const c of chunks) if (c.isDynamicEntry && /\/src\/web\/(main\.tsx|locales\/kk\.json)$/.test(c.facadeModuleId ?? '')) visit(c.fileName);
+        // the entry and its static imports are in the page already (Vite's own tags)
+        for (const c of chunks) if (c.isEntry || html.includes(`/${c.fileName}"`)) files.delete(c.fileName);
+        return [...files].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `/${f}` }, injectTo: 'head' as const }));
       },
     },
   };
@@ -52,7 +63,7 @@ const outDir = path.resolve(here, '../../dist/web');
 export default defineConfig({
   root: here,
   base: '/',
-  plugins: [react(), preloadDefaultTexts(), precompress()],
+  plugins: [react(), preloadFirstPaint(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

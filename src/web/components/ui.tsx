@@ -1,7 +1,8 @@
 /** Small building blocks shared by the pages: labelled fields with their error, errors, dates, states. */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
+import { takeEarly } from '../opening.ts';
 
 /** A labelled input; the API's message for this field (in the user's language) sits under it and is announced. */
 export function Field({ label, error, hint, children }: { label: string; error?: string | undefined; hint?: string; children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode }) {
@@ -44,15 +45,24 @@ export function ErrorBox({ error }: { error: unknown }) {
 
 export const fieldError = (error: unknown, field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
 
-/** Loads data for a page; reloads when a key changes. */
+/**
+ * Loads data for a page; reloads when a key changes. A loader of opening.ts's `pageData` may find its answer already
+ * asked for while the page's code loaded (then the first render has it, or waits for that request, not a new one).
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; error: unknown; reload: () => void } {
-  const [data, setData] = useState<T>();
+  const [early] = useState(() => takeEarly(load));
+  const handed = useRef(false);
+  const [data, setData] = useState<T | undefined>(early?.value?.data);
   const [error, setError] = useState<unknown>();
   const [tick, setTick] = useState(0);
   useEffect(() => {
+    // the early answer serves the first load only
+    const first = handed.current ? undefined : early;
+    handed.current = true;
+    if (first?.value) return;
     let live = true;
     setError(undefined);
-    load().then(
+    (first?.promise ?? load()).then(
       (d) => live && setData(d),
       (e: unknown) => live && setError(e),
     );

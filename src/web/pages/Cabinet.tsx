@@ -5,8 +5,9 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Booking } from '../api.ts';
+import { api, type AppealList, type Booking } from '../api.ts';
 import { Countdown, ErrorBox, Loading, StateBadge, useDates, useLoad } from '../components/ui.tsx';
+import { pageData } from '../opening.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
@@ -155,7 +156,8 @@ export default function Cabinet() {
     if (me === null) navigate('/signin?next=/cabinet', true);
     if (me?.kind === 'official') navigate('/staff', true);
   }, [me]);
-  const list = useLoad(() => (me?.kind === 'applicant' ? api.appeals({ view: 'mine', pageSize: 100 }) : Promise.resolve(undefined)), [me?.id]);
+  // the loader opening.ts may already have asked (the cabinet opened directly): its answer is then at hand
+  const list = useLoad<AppealList | undefined>(me?.kind === 'applicant' ? pageData.myAppeals : async () => undefined, [me?.id]);
   if (!me) return <Loading />;
   return (
     <div>

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Applicant, type Body, type Lang, type Ticket, type Topic } from '../api.ts';
 import { ErrorBox, Field, Loading, fieldError, useDates, useLoad } from '../components/ui.tsx';
+import { pageData } from '../opening.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
@@ -71,7 +72,8 @@ export default function FileAppeal() {
   const key = useRef(`web-${crypto.randomUUID()}`);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const ref = useLoad(() => Promise.all([api.topics(), api.bodies()]), []);
+  // the loader opening.ts may already have asked (the form opened directly): its answer is then at hand
+  const ref = useLoad(pageData.fileAppeal, []);
   useEffect(() => {
     if (me === null) navigate('/signin?next=/file', true);
     if (me?.kind === 'applicant')
