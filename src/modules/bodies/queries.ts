@@ -115,6 +115,21 @@ export async function currentAppointments(db: Db, officialIds: readonly string[]
     .execute();
 }
 
+/** Officials holding one of `roles` on `today`: through a running appointment to a position with the role, or a direct grant anchored at a body; `bodyId` narrows to one body. */
+export async function roleHolders(db: Db, roles: readonly string[], today: string, bodyId?: string): Promise<{ official_id: string; body_id: string; role: string }[]> {
+  let byPosition = db.selectFrom('appointment as a').innerJoin('position as p', 'p.id', 'a.position_id')
+    .select(['a.official_id', 'p.body_id', 'p.role']).where('p.role', 'in', roles).where('a.ended_at', 'is', null)
+    .where('a.valid_from', '<=', today).where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>=', today)]));
+  let byGrant = db.selectFrom('role_grant').select(['official_id', 'body_id', 'role']).where('role', 'in', roles).where('body_id', 'is not', null).where('revoked_at', 'is', null)
+    .where('valid_from', '<=', today).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', today)]));
+  if (bodyId) {
+    byPosition = byPosition.where('p.body_id', '=', bodyId);
+    byGrant = byGrant.where('body_id', '=', bodyId);
+  }
+  const [positions, grants] = [await byPosition.execute(), await byGrant.execute()];
+  return [...positions, ...grants.map((g) => ({ ...g, body_id: g.body_id! }))].filter((r): r is { official_id: string; body_id: string; role: string } => r.role !== null);
+}
+
 export async function appointment(db: Db, id: string) {
   return db.selectFrom('appointment').selectAll().where('id', '=', id).executeTakeFirst();
 }

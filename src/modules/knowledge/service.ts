@@ -18,6 +18,7 @@ import {
 import { Problem } from '../../platform/problems.ts';
 import type { Schema } from '../../platform/schema.ts';
 import { audit } from '../audit/service.ts';
+import { roleHolders } from '../bodies/queries.ts';
 import type { OrganisationService } from '../bodies/service.ts';
 import { enqueueNotice } from '../notifications/service.ts';
 import { wordDiff, type DiffOp } from './diff.ts';
@@ -487,11 +488,7 @@ export class KnowledgeService {
 
   /** The Knowledge Base unit of a body: officials holding kb_editor today by position or grant; else its head. */
   async keepers(bodyId: string, today = this.today()): Promise<string[]> {
-    const current = <T extends { valid_from: string; valid_to: string | null }>(r: T) => r.valid_from <= today && (r.valid_to === null || r.valid_to >= today);
-    const byPosition = await this.db.selectFrom('appointment as a').innerJoin('position as p', 'p.id', 'a.position_id')
-      .select(['a.official_id', 'a.valid_from', 'a.valid_to', 'p.role']).where('p.body_id', '=', bodyId).where('p.role', 'in', ['kb_editor', 'body_head']).where('a.ended_at', 'is', null).execute();
-    const byGrant = await this.db.selectFrom('role_grant').select(['official_id', 'valid_from', 'valid_to', 'role']).where('body_id', '=', bodyId).where('role', 'in', ['kb_editor', 'body_head']).where('revoked_at', 'is', null).execute();
-    const all = [...byPosition, ...byGrant].filter(current);
+    const all = await roleHolders(this.db, ['kb_editor', 'body_head'], today, bodyId);
     const editors = [...new Set(all.filter((r) => r.role === 'kb_editor').map((r) => r.official_id))];
     return editors.length ? editors : [...new Set(all.filter((r) => r.role === 'body_head').map((r) => r.official_id))];
   }

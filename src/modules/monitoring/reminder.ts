@@ -9,23 +9,18 @@ import type { Kysely } from 'kysely';
 import { NOTE_CITATION, NOTE_SCHEDULE, noteReminderDue, type NoteSchedule } from '../../law/monitoring.ts';
 import type { Localized, Schema } from '../../platform/schema.ts';
 import { audit } from '../audit/service.ts';
+import { roleHolders } from '../bodies/queries.ts';
 import type { OrganisationService } from '../bodies/service.ts';
 import { enqueueNotice } from '../notifications/service.ts';
 
 export const NOTE_NOTICE = 'analytical_note_due' as const;
 
-/** Officials holding the monitoring role today, by the body the role is anchored at (appointments as `subdivisionHeads` of the generalization reads them). */
+/** Officials holding the monitoring role today, by the body the role is anchored at. */
 async function monitoringOfficials(db: Kysely<Schema>, today: string): Promise<Map<string, Set<string>>> {
-  const byPosition = await db.selectFrom('appointment').innerJoin('position', 'position.id', 'appointment.position_id')
-    .select(['appointment.official_id', 'position.body_id']).where('position.role', '=', 'monitoring')
-    .where((eb) => eb.or([eb('appointment.valid_to', 'is', null), eb('appointment.valid_to', '>=', today)]))
-    .where('appointment.ended_at', 'is', null).execute();
-  const byGrant = await db.selectFrom('role_grant').select(['official_id', 'body_id']).where('role', '=', 'monitoring').where('body_id', 'is not', null)
-    .where('valid_from', '<=', today).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', today)])).where('revoked_at', 'is', null).execute();
   const bodies = new Map<string, Set<string>>();
-  for (const r of [...byPosition, ...byGrant]) {
-    if (!bodies.has(r.body_id!)) bodies.set(r.body_id!, new Set());
-    bodies.get(r.body_id!)!.add(r.official_id);
+  for (const r of await roleHolders(db, ['monitoring'], today)) {
+    if (!bodies.has(r.body_id)) bodies.set(r.body_id, new Set());
+    bodies.get(r.body_id)!.add(r.official_id);
   }
   return bodies;
 }
