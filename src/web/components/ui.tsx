@@ -1,5 +1,5 @@
 /** Small building blocks shared by the pages: labelled fields with their error, errors, dates, states. */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import { takeEarly } from '../opening.ts';
@@ -112,4 +112,25 @@ export function Loading({ error }: { error?: unknown }) {
   const { t } = useTranslation();
   if (error) return <ErrorBox error={error} />;
   return <p role="status">{t('app.loading')}</p>;
+}
+
+/** One submit at a time with its refusal kept for the fields, and a polite status line once done. */
+export function useSubmit() {
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [said, setSaid] = useState('');
+  const run = async (e: FormEvent | undefined, action: () => Promise<string>) => {
+    e?.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setSaid('');
+    try {
+      setSaid(await action());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, said, run };
 }

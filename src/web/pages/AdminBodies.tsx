@@ -7,35 +7,15 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Body, type Lang, type Localized, type Policy, type Position, type StaffOfficial, type Subdivision } from '../api.ts';
-import { ErrorBox, Field, Loading, fieldError, useDates, useLoad } from '../components/ui.tsx';
+import { ErrorBox, Field, Loading, fieldError, useDates, useLoad, useSubmit } from '../components/ui.tsx';
+import { LANGS } from '../lang.ts';
 import { Link, navigate } from '../router.tsx';
 import { can, useSession } from '../session.tsx';
 
 /** The structural subdivision kinds of src/modules/bodies/body-types.ts (SUBDIVISION_KINDS). */
 const SUBDIVISION_KINDS = ['management', 'registry', 'legal_service', 'knowledge_base', 'appeals_monitoring', 'department', 'division', 'sector', 'other'];
-const LANGS: Lang[] = ['kk', 'ru', 'en'];
 const emptyName = (): Localized => ({ kk: '', ru: '', en: '' });
 
-/** One submit at a time with its refusal kept for the fields, and a polite status line once done. */
-function useSubmit() {
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const [said, setSaid] = useState('');
-  const run = async (e: FormEvent, action: () => Promise<string>) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaid('');
-    try {
-      setSaid(await action());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, said, run };
-}
 
 /** The three language versions of a name, each with its own refusal (`name.kk` …). */
 function NameFields({ legend, value, onChange, error, field = 'name' }: { legend: string; value: Localized; onChange: (v: Localized) => void; error: unknown; field?: string }) {

@@ -12,11 +12,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type KbDiff, type KbManual, type KbManualInput, type KbProcedureDetail, type Lang, type Localized } from '../api.ts';
-import { ErrorBox, Field, Loading, fieldError, useDates, useLoad } from '../components/ui.tsx';
+import { ErrorBox, Field, Loading, fieldError, useDates, useLoad, useSubmit } from '../components/ui.tsx';
+import { LANGS } from '../lang.ts';
 import { CourtSignals, ProcedureDivergences } from '../components/Uniformity.tsx';
 import { Link } from '../router.tsx';
 import { can, useSession } from '../session.tsx';
-import { LANGS, ObligationText, ProcedureForm, Said, useSubmit } from './Procedures.tsx';
+import { ObligationText, ProcedureForm, Said } from './Procedures.tsx';
 
 /** Rows 8, 15 and 16 may be marked "none" (Annex 2; law/knowledge.ts NONE_MARKABLE). */
 const NONE_MARKABLE = ['r8', 'r15', 'r16'];

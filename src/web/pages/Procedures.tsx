@@ -5,35 +5,15 @@
  * procedure here (the eight columns of Annex 1) and keeps the typical answers (REG p.5(8)); the API's refusals,
  * e.g. a public service (p.8, AT-26), stand next to the fields.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type KbProcedure, type KbProcedureInput, type Lang, type Localized } from '../api.ts';
-import { ErrorBox, Field, Loading, fieldError, useDates, useLoad } from '../components/ui.tsx';
+import { ErrorBox, Field, Loading, fieldError, useDates, useLoad, useSubmit } from '../components/ui.tsx';
+import { LANGS } from '../lang.ts';
 import { Link, navigate } from '../router.tsx';
 import { can, useSession } from '../session.tsx';
 
-export const LANGS: Lang[] = ['kk', 'ru', 'en'];
 
-/** One submit at a time with its refusal kept for the fields, and a polite status line once done. */
-export function useSubmit() {
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const [said, setSaid] = useState('');
-  const run = async (e: FormEvent | undefined, action: () => Promise<string>) => {
-    e?.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaid('');
-    try {
-      setSaid(await action());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, said, run };
-}
 
 export function Said({ text }: { text: string }) {
   return text ? (
