@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import pino from 'pino';
+import { chromium } from 'playwright-core';
 import { buildWeb } from '../scripts/build-web.mjs';
 import { createApp } from '../src/app.ts';
 import { demoApplicants } from '../src/modules/identity/demo.ts';
@@ -44,6 +45,9 @@ const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+// the browser's cookie jar (Lighthouse runs in this browser's default context): the session cookie is set there, as a
+// browser holds it after sign-in, for the pages measured signed in, and cleared for the others
+const jar = (await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`)).contexts()[0]!;
 // the citizen's pages of the menu (the act check /verify/{id} is a server-rendered page without JavaScript)
 const pages: { page: string; cookie?: boolean }[] = [
   { page: '/' },
@@ -78,13 +82,9 @@ try {
 
 /** One Lighthouse run on one page (its full report kept when asked for). */
 async function measure(p: { page: string; cookie?: boolean }): Promise<Figures> {
-  const run = await lighthouse(`${base}${p.page}`, {
-    port: chrome.port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: ['performance', 'accessibility'],
-    ...(p.cookie ? { extraHeaders: { cookie: `tynda_session=${token}` } } : {}),
-  });
+  await jar.clearCookies();
+  if (p.cookie) await jar.addCookies([{ name: 'tynda_session', value: token, url: base }]);
+  const run = await lighthouse(`${base}${p.page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
   const lhr = run!.lhr;
   if (reports) fs.writeFileSync(path.join(reports, `${p.page.slice(1).replace(/\W+/g, '_') || 'home'}.json`), JSON.stringify(lhr));
   const score = (c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);

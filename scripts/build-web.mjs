@@ -54,6 +54,13 @@ export async function buildWeb({ ifStale = false, quiet = false } = {}) {
     const started = Date.now();
     const fresh = `${out}.${process.pid}`;
     await vite.build({ configFile: path.join(src, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn', build: { outDir: fresh, emptyOutDir: true } });
+    // the server's first paint of the citizen's pages (src/web/prepaint.tsx), a module for Node beside the assets;
+    // a dot directory, which the server never serves
+    await vite.build({
+      configFile: path.join(src, 'vite.config.ts'),
+      logLevel: quiet ? 'error' : 'warn',
+      build: { ssr: path.join(src, 'prepaint.tsx'), outDir: path.join(fresh, '.server'), emptyOutDir: true, copyPublicDir: false, rolldownOptions: { output: { entryFileNames: 'prepaint.js' } } },
+    });
     const old = `${out}.old.${process.pid}`;
     if (fs.existsSync(out)) fs.renameSync(out, old);
     fs.renameSync(fresh, out);

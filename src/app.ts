@@ -14,7 +14,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { calendarWatch } from './modules/calendar/watch.ts';
 import { demoAccounts, seedDemo, type DemoAccount } from './modules/identity/demo.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
-import { Access, DirectoryOtpSender, IdentityService, OidcClient, type OtpSender } from './modules/identity/service.ts';
+import { Access, DirectoryOtpSender, IdentityService, OidcClient, SESSION_COOKIE, type OtpSender } from './modules/identity/service.ts';
 import { actRoutes } from './modules/acts/routes.ts';
 import { ActsService } from './modules/acts/service.ts';
 import { appealRoutes } from './modules/appeals/routes.ts';
@@ -60,6 +60,7 @@ import { startJobs, type Jobs } from './platform/jobs.ts';
 import { createLogger } from './platform/logging.ts';
 import { migrate } from './platform/migrations.ts';
 import { Problem } from './platform/problems.ts';
+import { readCookie } from './platform/security.ts';
 import { CmsSignatureVerifier, SignatureRouter } from './platform/signature.ts';
 import { serveWeb } from './platform/web.ts';
 
@@ -239,7 +240,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   monitoringRoutes(server, { monitoring, access });
   reportRuns.register(analyticalNoteGenerator(monitoring));
   // the browser application (src/web, built into dist/web): pages for every path outside /api/ and /verify/
-  await serveWeb(server, options.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
+  await serveWeb(server, options.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)), {
+    // the very answer of GET /api/v1/auth/me, for the session cookie of the page's request (none: a visitor)
+    whoIs: async (request, lang) => {
+      if (!readCookie(request.headers.cookie, SESSION_COOKIE)) return null;
+      const me = await server.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: request.headers.cookie!, 'accept-language': lang } });
+      return me.statusCode === 200 ? me.json() : null;
+    },
+  });
   await server.ready();
 
   let jobs: Jobs | undefined;

@@ -1,15 +1,18 @@
 /** A tiny client-side router over the History API: the paths are few and known, so no router library. */
-import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { createContext, useContext, useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());
-window.addEventListener('popstate', notify);
+// the server's prepaint renders the pages too, where there is no window
+if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
 
 function subscribe(l: () => void) {
   listeners.add(l);
   return () => listeners.delete(l);
 }
 const snapshot = () => location.pathname + location.search;
+/** The address the server renders a page for (prepaint.tsx); in the browser, the window's. */
+export const ServerLocation = createContext('/');
 
 export function navigate(to: string, replace = false) {
   if (replace) history.replaceState(null, '', to);
@@ -19,8 +22,9 @@ export function navigate(to: string, replace = false) {
 }
 
 export function useLocation(): { path: string; query: URLSearchParams } {
-  const href = useSyncExternalStore(subscribe, snapshot);
-  const url = new URL(href, location.origin);
+  const server = useContext(ServerLocation);
+  const href = useSyncExternalStore(subscribe, snapshot, () => server);
+  const url = new URL(href, 'http://tynda');
   return { path: url.pathname, query: url.searchParams };
 }
 

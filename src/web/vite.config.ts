@@ -15,9 +15,11 @@ function precompress(): Plugin {
     name: 'tynda-precompress',
     apply: 'build',
     configResolved(config) {
-      dir = path.resolve(config.root, config.build.outDir);
+      // the server's module (prepaint.tsx) is read from disk, never sent
+      dir = config.build.ssr ? '' : path.resolve(config.root, config.build.outDir);
     },
     closeBundle() {
+      if (!dir) return;
       const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
       for (const file of walk(dir).filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
         const data = fs.readFileSync(file);

@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import { takeEarly } from '../opening.ts';
+import { takeEarly } from '../early.ts';
 
 /** A labelled input; the API's message for this field (in the user's language) sits under it and is announced. */
 export function Field({ label, error, hint, children }: { label: string; error?: string | undefined; hint?: string; children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode }) {
@@ -46,7 +46,7 @@ export function ErrorBox({ error }: { error: unknown }) {
 export const fieldError = (error: unknown, field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
 
 /**
- * Loads data for a page; reloads when a key changes. A loader of opening.ts's `pageData` may find its answer already
+ * Loads data for a page; reloads when a key changes. A loader of early.ts's `pageData` may find its answer already
  * asked for while the page's code loaded (then the first render has it, or waits for that request, not a new one).
  */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; error: unknown; reload: () => void } {

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type AppealList, type Booking } from '../api.ts';
 import { Countdown, ErrorBox, Loading, StateBadge, useDates, useLoad } from '../components/ui.tsx';
-import { pageData } from '../opening.ts';
+import { pageData } from '../early.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Applicant, type Body, type Lang, type Ticket, type Topic } from '../api.ts';
 import { ErrorBox, Field, Loading, fieldError, useDates, useLoad } from '../components/ui.tsx';
-import { pageData } from '../opening.ts';
+import { pageData } from '../early.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 

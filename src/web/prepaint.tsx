@@ -1,0 +1,69 @@
+/**
+ * The server's first paint of a citizen's page. Built by Vite as a server module (`dist/web/.server/prepaint.js`,
+ * scripts/build-web.mjs) and used by src/platform/web.ts: the page's frame and its first render (heading, lead,
+ * forms; data still loading) drawn into index.html in the visitor's language and with who is signed in, so a phone on
+ * a slow connection shows the page before its JavaScript has arrived, and without JavaScript at all. The application
+ * then renders afresh in its place (main.tsx), from the same state written beside it (early.ts's FirstState).
+ */
+import i18next from 'i18next';
+import { renderToString } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import type { Lang, Me } from './api.ts';
+import { Frame } from './components/Shell.tsx';
+import { FIRST_STATE_ID, firstPages, type FirstState } from './early.ts';
+import { appTitle } from './i18n.ts';
+import { LANGS } from './lang.ts';
+import en from './locales/en.json';
+import kk from './locales/kk.json';
+import ru from './locales/ru.json';
+import { Page } from './routes.tsx';
+import { ServerLocation } from './router.tsx';
+import { SessionContext } from './session.tsx';
+
+export { requestLanguage } from './lang.ts';
+
+/** The pages the server draws: those of the citizen's menu and the sign-in pages (each a first page, loaded below). */
+export const PREPAINTED = new Set(['/', '/signin', '/staff/signin', '/file', '/cabinet', '/petitions', '/receptions', '/services', '/knowledge']);
+
+const texts = { kk, ru, en };
+const translators = new Map(
+  LANGS.map((lang) => {
+    const i18n = i18next.createInstance();
+    void i18n.init({ lng: lang, fallbackLng: false, resources: { [lang]: { translation: texts[lang] } }, interpolation: { escapeValue: false }, returnNull: false, initAsync: false });
+    return [lang, i18n] as const;
+  }),
+);
+// the first pages' code, here once: their lazyPage then renders at once, in one synchronous render
+await Promise.all(Object.values(firstPages).map((code) => code.fetch()));
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** index.html with the page of `href` drawn into #root, in `lang`, for `me` (null: a visitor). */
+export function prepaint(template: string, { href, lang, me }: { href: string; lang: Lang; me: Me | null }): string {
+  const i18n = translators.get(lang)!;
+  const path = new URL(href, 'http://tynda').pathname;
+  const markup = renderToString(
+    <I18nextProvider i18n={i18n}>
+      <ServerLocation.Provider value={href}>
+        <SessionContext.Provider value={{ me, setMe: () => undefined }}>
+          <Frame me={me} onSignOut={() => undefined}>
+            <Page path={path} />
+          </Frame>
+        </SessionContext.Provider>
+      </ServerLocation.Provider>
+    </I18nextProvider>,
+  );
+  const state: FirstState = { me, lang };
+  // JSON inside a script element: "<" escaped, so no text in it can close the element
+  const json = JSON.stringify(state).replace(/</g, '\\u003c');
+  return (
+    template
+      .replace(/<html lang="[a-z]+">/, `<html lang="${lang}">`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(appTitle(i18n.t))}</title>`)
+      // who is signed in is written into the page: the early request for it is not needed; and the application's
+      // code is asked for once the page is painted (opening.ts), so that it never competes with the paint
+      .replace(/\s*<link rel="preload" href="\/api\/v1\/auth\/me"[^>]*>/, '')
+      .replace(/\s*<link rel="modulepreload"[^>]*>/g, '')
+      .replace('<div id="root"></div>', `<div id="root">${markup}</div><script type="application/json" id="${FIRST_STATE_ID}">${json}</script>`)
+  );
+}
