@@ -54,6 +54,9 @@ export function prepaint(template: string, { href, lang, me }: { href: string; l
     </I18nextProvider>,
   );
   const state: FirstState = { me, lang };
+  // the drawn controls wait, disabled, for the application that handles them: what a quick hand types or clicks is
+  // never lost in the drawing the application replaces (links work as they are: the server draws their pages too)
+  const inert = markup.replace(/<(input|select|textarea|button)\b/g, '<$1 disabled=""');
   // JSON inside a script element: "<" escaped, so no text in it can close the element
   const json = JSON.stringify(state).replace(/</g, '\\u003c');
   return (
@@ -64,6 +67,6 @@ export function prepaint(template: string, { href, lang, me }: { href: string; l
       // code is asked for once the page is painted (opening.ts), so that it never competes with the paint
       .replace(/\s*<link rel="preload" href="\/api\/v1\/auth\/me"[^>]*>/, '')
       .replace(/\s*<link rel="modulepreload"[^>]*>/g, '')
-      .replace('<div id="root"></div>', `<div id="root">${markup}</div><script type="application/json" id="${FIRST_STATE_ID}">${json}</script>`)
+      .replace('<div id="root"></div>', `<div id="root">${inert}</div><script type="application/json" id="${FIRST_STATE_ID}">${json}</script>`)
   );
 }

@@ -10,7 +10,7 @@ import { api, type Act, type ActContent, type ActTemplate, type Case, type Groun
 import { can, useSession } from '../session.tsx';
 import { Link } from '../router.tsx';
 import { SignatureSteps } from './SignatureSteps.tsx';
-import { ErrorBox, Field, Loading, fieldError, useDates, useLoad } from './ui.tsx';
+import { ErrorBox, Field, Loading, almatyDate, fieldError, useDates, useLoad } from './ui.tsx';
 
 /** Case states in which the decision is still to be taken: a draft act makes sense only then. */
 const DECIDING = ['in_review', 'preliminary_notified'];
@@ -118,11 +118,10 @@ function DraftEditor({ act, onSaved }: { act: Act; onSaved(a: Act): void }) {
 
 /** APC 81: how the act reached the participant; it takes effect then (83(2)) and the execution term runs (86(3)). */
 const COMMUNICATION_METHODS = ['cabinet', 'registered_post', 'email', 'in_person', 'published'];
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
 
 function Communicate({ act, onDone }: { act: Act; onDone(): void }) {
   const { t } = useTranslation();
-  const [on, setOn] = useState(today);
+  const [on, setOn] = useState(() => almatyDate());
   const [method, setMethod] = useState('cabinet');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);

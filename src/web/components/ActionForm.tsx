@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Body, type Case, type Grounds, type Lang, type Official } from '../api.ts';
-import { ErrorBox, Field, fieldError } from './ui.tsx';
+import { ErrorBox, Field, almatyDate, fieldError } from './ui.tsx';
 
 type Kind = 'text' | 'textarea' | 'date' | 'time' | 'datetime' | 'select' | 'checkbox' | 'lines' | 'checks' | 'body' | 'official';
 interface Spec {
@@ -86,7 +86,6 @@ const FORMS: Record<string, Spec[]> = {
   resubmit_answer: [{ name: 'kind', kind: 'select', options: ['supplementary_answer', 'corrected_act', 'new_act'], required: true }, { name: 'text', kind: 'textarea', required: true }, { name: 'actNumber', kind: 'text' }],
 };
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
 
 /** The value the API expects, from what the form holds; empty optional values are left out. */
 function payload(specs: Spec[], values: Record<string, unknown>): Record<string, unknown> {
@@ -123,7 +122,7 @@ function ActionDialog({ appeal, action, citation, bodies, officials, grounds, on
   const lang = i18n.language as Lang;
   const ref = useRef<HTMLDialogElement>(null);
   const specs = FORMS[action] ?? [];
-  const [values, setValues] = useState<Record<string, unknown>>(() => Object.fromEntries(specs.filter((s) => s.default === 'today').map((s) => [s.name, today()])));
+  const [values, setValues] = useState<Record<string, unknown>>(() => Object.fromEntries(specs.filter((s) => s.default === 'today').map((s) => [s.name, almatyDate()])));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   useEffect(() => {

@@ -7,7 +7,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Body, type Lang, type Localized, type Policy, type Position, type StaffOfficial, type Subdivision } from '../api.ts';
-import { ErrorBox, Field, Loading, fieldError, useDates, useLoad, useSubmit } from '../components/ui.tsx';
+import { ErrorBox, Field, Loading, almatyDate, fieldError, useDates, useLoad, useSubmit } from '../components/ui.tsx';
 import { LANGS } from '../lang.ts';
 import { Link, navigate } from '../router.tsx';
 import { can, useSession } from '../session.tsx';
@@ -332,7 +332,7 @@ function Appoint({ officials, positions, onDone }: { officials: StaffOfficial[];
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const s = useSubmit();
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+  const today = almatyDate();
   const [form, setForm] = useState({ officialId: '', positionId: '', acting: false, actingFor: '', validFrom: today, validTo: '' });
   // whoever holds the position now: the one an acting appointment replaces
   const holders = officials.filter((o) => o.appointments.some((a) => a.positionId === form.positionId && !a.acting));

@@ -98,6 +98,7 @@ export default function FileAppeal() {
         <h1 ref={heading} tabIndex={-1}>
           {t('file.title')}
         </h1>
+        <p>{t('file.lead')}</p>
         <Loading error={ref.error} />
       </div>
     );
@@ -147,6 +148,7 @@ export default function FileAppeal() {
       <h1 ref={heading} tabIndex={-1}>
         {t('file.title')}
       </h1>
+      <p>{t('file.lead')}</p>
       <ol className="stepper" aria-label={t('file.steps')}>
         {STEPS.map((s, i) => (
           <li key={s} aria-current={s === step ? 'step' : undefined} className={i < index ? 'done' : undefined}>

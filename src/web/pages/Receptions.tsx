@@ -7,14 +7,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Booking, type Body, type Lang, type ReceptionSession } from '../api.ts';
-import { ErrorBox, Field, Loading, fieldError, useDates, useLoad } from '../components/ui.tsx';
+import { ErrorBox, Field, Loading, almatyClock, almatyDate, fieldError, useDates, useLoad } from '../components/ui.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
 /** How far ahead the schedule is shown. */
 const WEEKS_AHEAD = 8;
-const almatyDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(d);
-const clock = (iso: string) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Almaty' }).format(new Date(iso));
+const clock = (iso: string) => almatyClock(new Date(iso)).time;
 
 function BookingForm({ session, onBooked }: { session: ReceptionSession; onBooked(b: Booking): void }) {
   const { t, i18n } = useTranslation();
@@ -118,7 +117,7 @@ export default function Receptions() {
   const data = useLoad(() => {
     const from = new Date();
     const to = new Date(from.getTime() + WEEKS_AHEAD * 7 * 86_400_000);
-    return Promise.all([api.schedule(almatyDay(from), almatyDay(to)), api.bodies()]);
+    return Promise.all([api.schedule(almatyDate(from), almatyDate(to)), api.bodies()]);
   }, []);
   return (
     <div>

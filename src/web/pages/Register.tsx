@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Applicant, type Lang, type RegisterInput, type Ticket } from '../api.ts';
-import { ErrorBox, Field, Loading, fieldError, useLoad } from '../components/ui.tsx';
+import { ErrorBox, Field, Loading, dateFormat, fieldError, useLoad } from '../components/ui.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { TicketView } from './FileAppeal.tsx';
@@ -12,7 +12,7 @@ const CHANNELS = ['paper', 'oral', 'reception'] as const;
 
 function nowLocal(): string {
   // the receipt time as the clerk sees it (Asia/Almaty, +05:00), for <input type="datetime-local">
-  const p = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date());
+  const p = dateFormat('sv-SE', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date());
   return p.replace(' ', 'T');
 }
 

@@ -8,7 +8,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Body, type Lang, type PublicService } from '../api.ts';
-import { ErrorBox, Field, Loading, fieldError, useDates, useLoad } from '../components/ui.tsx';
+import { ErrorBox, Field, Loading, fieldError, numberFormat, useDates, useLoad } from '../components/ui.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
@@ -16,7 +16,7 @@ import { useSession } from '../session.tsx';
 // Chromium carries no Kazakh number data (it prints 0.5): Kazakhstan's convention, a decimal comma, is ru-KZ's
 const LOCALES = { kk: 'ru-KZ', ru: 'ru-RU', en: 'en-GB' } as const;
 /** A number as written in the language: 0,5 in Kazakh and Russian, 0.5 in English. */
-const num = (n: number | null | undefined, lang: Lang, digits = 2) => (n === null || n === undefined ? '—' : new Intl.NumberFormat(LOCALES[lang] ?? 'ru-KZ', { maximumFractionDigits: digits }).format(n));
+const num = (n: number | null | undefined, lang: Lang, digits = 2) => (n === null || n === undefined ? '—' : numberFormat(LOCALES[lang] ?? 'ru-KZ', { maximumFractionDigits: digits }).format(n));
 
 export const CHANNELS = ['provider', 'state_corporation', 'partner', 'egov_portal', 'stationary_device', 'cellular_device', 'information_object'] as const;
 

@@ -1,0 +1,25 @@
+import fs from 'node:fs'; import os from 'node:os'; import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { chromium } from 'playwright-core';
+import { createApp } from './src/app.ts';
+import { loadConfig } from './src/platform/config.ts';
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cap-'));
+const app = await createApp(loadConfig({ TYNDA_DATA_DIR: dataDir, TYNDA_JOBS: 'off', LOG_LEVEL: 'silent', TYNDA_RATE_LIMITS: 'off' }), { logger: pino({ level: 'silent' }) });
+await app.server.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const ctx = await b.newContext({ viewport: { width: 412, height: 823 } });
+const p = await ctx.newPage();
+const s = await ctx.newCDPSession(p); await s.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await s.send('Profiler.enable'); await s.send('Profiler.setSamplingInterval', { interval: 200 }); await s.send('Profiler.start');
+await p.goto(base + (process.argv[2] ?? '/receptions')); await p.waitForTimeout(4000);
+const { profile } = await s.send('Profiler.stop') as any;
+await b.close(); await app.close();
+const dt = (profile.endTime - profile.startTime) / profile.samples.length / 1000;
+const self = new Map<string, number>(); const byUrl = new Map<string, number>();
+const hits = new Map<number, number>(); for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
+for (const n of profile.nodes) { const h = (hits.get(n.id) ?? 0) * dt; const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`; self.set(k, (self.get(k) ?? 0) + h); const u = n.callFrame.url.split('/').pop() || n.callFrame.functionName; byUrl.set(u, (byUrl.get(u) ?? 0) + h); }
+console.log([...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k}: ${Math.round(v)}`).join('\n'));
+console.log('---');
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${Math.round(v)} ${k}`).join('\n'));
