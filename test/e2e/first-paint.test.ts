@@ -1,0 +1,100 @@
+/**
+ * The first paint the server draws (src/web/prepaint.tsx, docs/web-performance.md): a citizen's page arrives drawn in
+ * its HTML, in the visitor's language and for whoever is signed in, before any JavaScript; its controls wait disabled
+ * until the application, which then takes the page over in place. The officials' workspace is not drawn.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { en, kk, missing, openWebApp, ru, t, type WebApp } from '../support/browser.ts';
+
+/** The state the server wrote beside the drawing (early.ts's FirstState). */
+const stateOf = (html: string) => JSON.parse(/<script type="application\/json" id="tynda-first">(.*?)<\/script>/.exec(html)![1]!) as { me: { name: string } | null; lang: string };
+const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
+
+describe('the first paint drawn by the server', { skip: missing }, () => {
+  let web: WebApp;
+  let cookie = '';
+  before(async () => {
+    web = await openWebApp();
+    cookie = `tynda_session=${(await web.citizen()).authorization.replace(/^Bearer /, '')}`;
+  });
+  after(async () => web?.close());
+
+  test("a visitor's page comes drawn in Kazakh, its controls disabled until the application runs, gzipped, and asks for no code before it is painted", async () => {
+    const res = await web.app.server.inject({ url: '/services', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-encoding'], 'gzip');
+    assert.equal(res.headers['cache-control'], 'private, no-cache');
+    const html = zlib.gunzipSync(res.rawPayload).toString();
+    assert.match(html, /<html lang="kk">/);
+    assert.equal(heading(html), t(kk, 'services.title'));
+    assert.ok(html.includes(`<p>${t(kk, 'services.lead')}</p>`));
+    assert.ok(html.includes(`<title>Tynda — ${t(kk, 'app.tagline')}</title>`));
+    // the search form is there, inert: what is typed before the application runs would be lost with the drawing
+    assert.match(html, /<input disabled="" [^>]*type="search"/);
+    assert.doesNotMatch(html, /<(input|select|textarea|button)(?! disabled="")[\s>]/);
+    assert.doesNotMatch(html, /rel="modulepreload"|\/api\/v1\/auth\/me/);
+    assert.deepEqual(stateOf(html), { me: null, lang: 'kk' });
+  });
+
+  test('the language: ?lang= first, then the cookie the language switch sets, else Kazakh', async () => {
+    const draw = async (url: string, c?: string) => (await web.app.server.inject({ url, headers: c ? { cookie: c } : {} })).body;
+    assert.equal(heading(await draw('/services', 'tynda_lang=ru')), t(ru, 'services.title'));
+    assert.equal(heading(await draw('/services?lang=en', 'tynda_lang=ru')), t(en, 'services.title'));
+    assert.equal(heading(await draw('/services', 'tynda_lang=xx')), t(kk, 'services.title'));
+    assert.match(await draw('/knowledge', 'tynda_lang=ru'), /<html lang="ru">/);
+  });
+
+  test("signed in: the header shows the citizen, and the state written in the page is GET /auth/me's answer", async () => {
+    const me = (await web.app.server.inject({ url: '/api/v1/auth/me', headers: { cookie } })).json() as { name: string };
+    const html = (await web.app.server.inject({ url: '/cabinet', headers: { cookie } })).body;
+    assert.deepEqual(stateOf(html).me, me);
+    assert.ok(html.includes(`<span class="name">${me.name}</span>`));
+    assert.equal(heading(html), t(kk, 'cabinet.title'));
+    // an ended session draws the page for a visitor
+    const visitor = (await web.app.server.inject({ url: '/cabinet', headers: { cookie: 'tynda_session=tys_ended' } })).body;
+    assert.equal(stateOf(visitor).me, null);
+  });
+
+  test("the officials' workspace is not drawn: the application draws it, its code preloaded", async () => {
+    const html = (await web.app.server.inject({ url: '/staff' })).body;
+    assert.match(html, /<div id="root"><\/div>/);
+    assert.match(html, /rel="modulepreload"/);
+    assert.doesNotMatch(html, /tynda-first/);
+  });
+
+  test('a name cannot close the element that carries the state', async () => {
+    const { prepaint } = (await import(pathToFileURL(path.resolve('dist/web/.server/prepaint.js')).href)) as { prepaint(template: string, page: object): string };
+    const name = '</script><script>alert(1)</script>';
+    const html = prepaint(fs.readFileSync(path.resolve('dist/web/index.html'), 'utf8'), { href: '/', lang: 'kk', me: { kind: 'applicant', id: 'x', name, bodyId: null, via: 'session', roles: [], permissions: [] } });
+    assert.ok(!html.includes('<script>alert(1)'));
+    assert.equal(stateOf(html).me?.name, name);
+  });
+
+  test('in Chromium: readable without JavaScript; with it, the application takes the page over in place, and a language chosen with the switch is drawn by the server next time', async () => {
+    const bare = await web.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const still = await bare.newPage();
+    await still.goto(`${web.base}/services`);
+    await still.getByRole('heading', { level: 1, name: t(kk, 'services.title') }).waitFor();
+    assert.equal(await still.getByRole('searchbox').isDisabled(), true);
+    await bare.close();
+
+    await web.journey('first-paint-takeover', async (page) => {
+      await page.goto(`${web.base}/services`);
+      const search = page.getByRole('searchbox', { name: t(kk, 'services.search') });
+      // enabled once the application has replaced the drawing: one page, not two
+      await search.fill('паспорт');
+      assert.equal(await page.locator('h1').count(), 1);
+      assert.equal(await page.locator('header.top').count(), 1);
+      await page.getByRole('button', { name: t(kk, 'lang.ru') }).click();
+      await page.getByRole('heading', { level: 1, name: t(ru, 'services.title') }).waitFor();
+      assert.ok((await page.context().cookies()).some((c) => c.name === 'tynda_lang' && c.value === 'ru'));
+      const next = await page.goto(`${web.base}/knowledge`);
+      assert.match(await next!.text(), /<html lang="ru">/);
+    }, { phone: true });
+  });
+});
