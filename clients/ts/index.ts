@@ -5783,6 +5783,10 @@ export function createClient(options: ClientOptions) {
     sendBy: string | null;
     publishDecisionBy: string | null;
     returnedAppealId: string | null;
+    actions: Array<{
+      action: string;
+      citation: string;
+    }>;
     timeline: Array<{
       seq: number;
       at: string;
@@ -5935,6 +5939,10 @@ export function createClient(options: ClientOptions) {
     sendBy: string | null;
     publishDecisionBy: string | null;
     returnedAppealId: string | null;
+    actions: Array<{
+      action: string;
+      citation: string;
+    }>;
     timeline: Array<{
       seq: number;
       at: string;
@@ -5980,6 +5988,10 @@ export function createClient(options: ClientOptions) {
     sendBy: string | null;
     publishDecisionBy: string | null;
     returnedAppealId: string | null;
+    actions: Array<{
+      action: string;
+      citation: string;
+    }>;
     timeline: Array<{
       seq: number;
       at: string;
@@ -7018,6 +7030,14 @@ export function createClient(options: ClientOptions) {
       action: string;
       citation: string;
     }>;
+    extension: {
+      grounds: Array<{
+        code: string;
+        citation: string;
+        text: string;
+      }>;
+      maxWorkingDays: number;
+    };
     message: string | null;
   }> =>
     call("POST", `/api/v1/service-complaints`, { body, headers }),
@@ -7114,6 +7134,14 @@ export function createClient(options: ClientOptions) {
       action: string;
       citation: string;
     }>;
+    extension: {
+      grounds: Array<{
+        code: string;
+        citation: string;
+        text: string;
+      }>;
+      maxWorkingDays: number;
+    };
     message: string | null;
   }> =>
     call("GET", `/api/v1/service-complaints/${encodeURIComponent(params.id)}`, { headers }),
@@ -7193,6 +7221,14 @@ export function createClient(options: ClientOptions) {
       action: string;
       citation: string;
     }>;
+    extension: {
+      grounds: Array<{
+        code: string;
+        citation: string;
+        text: string;
+      }>;
+      maxWorkingDays: number;
+    };
     message: string | null;
   }> =>
     call("POST", `/api/v1/service-complaints/${encodeURIComponent(params.id)}/actions`, { body, headers }),
@@ -7275,6 +7311,14 @@ export function createClient(options: ClientOptions) {
       action: string;
       citation: string;
     }>;
+    extension: {
+      grounds: Array<{
+        code: string;
+        citation: string;
+        text: string;
+      }>;
+      maxWorkingDays: number;
+    };
     message: string | null;
   }> =>
     call("POST", `/api/v1/service-complaints/register`, { body, headers }),

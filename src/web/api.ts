@@ -545,6 +545,8 @@ export interface ServiceComplaintCase extends ServiceComplaint {
   dueExplanation: { code: string; date?: string; until?: string; text: string }[];
   timeline: TimelineEvent[];
   deadlines: { term: string; from: string; due: string; open: boolean }[];
+  /** LSS 25(4): the grounds of an extension (in the user's language) and the most days extensions add in total */
+  extension: { grounds: { code: string; citation: string; text: string }[]; maxWorkingDays: number };
   actions: { action: string; citation: string }[];
   message: string | null;
 }
@@ -614,6 +616,8 @@ export interface PetitionCase extends Petition {
   sendBy: string | null;
   publishDecisionBy: string | null;
   returnedAppealId: string | null;
+  /** the steps of its state that the user's roles take, each with its article */
+  actions: { action: string; citation: string }[];
   timeline: TimelineEvent[];
 }
 

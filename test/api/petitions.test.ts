@@ -101,6 +101,13 @@ for (const { engine, skip } of ENGINES) {
       const c = await call({ method: 'GET', url: `/api/v1/petitions/${main}/case`, as: 'pa' });
       assert.equal(c.body.state, 'pre_supported');
       assert.equal(c.body.checkBy, '2025-04-04'); // 20 WD from 03.03 with 10.03 and 21–25.03 off
+      // the steps open now, by the lifecycle and the caller's roles: the authority checks it; the body has none yet
+      assert.deepEqual(c.body.actions, [
+        { action: 'sign', citation: 'APC 90-2(4)(1), 90-3(1), 90-3(2)' },
+        { action: 'reject', citation: 'APC 90-2(5), 90-2(6)' },
+        { action: 'publish', citation: 'APC 90-2(5), 90-2(7)' },
+      ]);
+      assert.deepEqual((await call({ method: 'GET', url: `/api/v1/petitions/${main}/case`, as: 'body_head' })).body.actions, []);
     });
 
     test('APC 90-1(2), 90-3(1): one signature per IIN; no signature without the citizenship declaration, consent and a valid IIN', async () => {
@@ -214,9 +221,12 @@ for (const { engine, skip } of ENGINES) {
 
     test('#45 APC 90-4(2), 90-5(1): registered by a local body Mon 06.10.2025, decision due Tue 04.11; a central body would have until Tue 02.12', async () => {
       now = new Date('2025-10-06T05:00:00Z');
+      assert.deepEqual((await call({ method: 'GET', url: `/api/v1/petitions/${main}/case`, as: 'registrar' })).body.actions.map((a: { action: string }) => a.action), ['register']);
       const res = await act(main, 'registrar', { action: 'register' });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.equal(res.body.registeredOn, '2025-10-06');
+      // the answer of a step says what is open next: the registrar is not the one who reviews
+      assert.deepEqual(res.body.actions, []);
       assert.equal(res.body.due, '2025-11-04');
       assert.equal((await app.calendar.compute('APC-90-5.1.1', '2025-10-06')).due, '2025-12-02');
       assert.equal((await act(main, 'body_head', { action: 'start_review' })).body.state, 'in_review');

@@ -247,6 +247,11 @@ for (const { engine, skip } of ENGINES) {
     test('LSS 25(4), AT-03, AT-04: the authorised body extends on Thu 25.12.2025 by at most 10 working days, on a ground of the law: due Thu 22.01.2026, notice by Tue 30.12', async () => {
       at('2025-12-25T05:00:00Z');
       const id = ids.authority!;
+      // the form's closed list and limit come from the law through the case, in the reader's language
+      const seen = ok(await call({ method: 'GET', url: `/api/v1/service-complaints/${id}`, as: 'authority', headers: { 'accept-language': 'ru' } }));
+      assert.deepEqual(seen.extension.grounds.map((g: Json) => [g.code, g.citation]), [['additional_study', 'LSS 25(4)(1)'], ['additional_information', 'LSS 25(4)(2)']]);
+      assert.match(seen.extension.grounds[1].text, /информаци/i);
+      assert.equal(seen.extension.maxWorkingDays, 10);
       const tooLong = await step(id, 'authority', { action: 'extend', ground: 'additional_study', days: 11, reasons: 'Выезд на место' });
       assert.equal(tooLong.status, 422);
       assert.equal(tooLong.body.code, 'extension_too_long');

@@ -110,6 +110,9 @@ export const caseResponse = publicPetition.extend({
   sendBy: z.string().nullable(),
   publishDecisionBy: z.string().nullable(),
   returnedAppealId: z.string().nullable(),
+  actions: z
+    .array(z.object({ action: z.string(), citation: z.string() }))
+    .describe("The steps of the petition's state that the caller's roles take (src/law/lifecycles/petition.ts); `sign` is the authority's recording of a signature collected on paper (POST …/signatures, form written)"),
   timeline: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), citation: z.string().nullable(), state: z.string().nullable(), details: z.record(z.string(), z.unknown()) })),
 });
 

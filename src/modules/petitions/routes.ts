@@ -2,7 +2,8 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Language, Localized } from '../../law/i18n.ts';
-import type { Actor } from '../../law/lifecycles/lifecycle.ts';
+import { actionsIn, type Actor } from '../../law/lifecycles/lifecycle.ts';
+import { PETITION, type PetitionState } from '../../law/lifecycles/petition.ts';
 import type { App } from '../../platform/http.ts';
 import { Problem } from '../../platform/problems.ts';
 import { signatureBytes, type SignaturePort } from '../../platform/signature.ts';
@@ -87,9 +88,10 @@ export function petitionRoutes(app: App, { petitions, access, identity, organisa
       const profile = await identity.applicant(principal.id);
       if (profile.iin && profile.iin !== b.applicant.iin) throw new Problem(422, 'iin_not_yours', {}, [{ field: 'body.applicant.iin', code: 'iin_not_yours' }], 'APC 90-2(2)(1)');
     }
-    const row = await petitions.submit({ ...b, applicantId }, { actor: access.actorOf(request), actors: b.channel === 'written' ? ['petitions_authority'] : ['applicant'], applicantId });
+    const by: ActingAs = { actor: access.actorOf(request), actors: b.channel === 'written' ? ['petitions_authority'] : ['applicant'], applicantId };
+    const row = await petitions.submit({ ...b, applicantId }, by);
     reply.code(201);
-    return caseView(row, request.lang);
+    return caseView(row, request.lang, by.actors);
   });
 
   app.get('/api/v1/petitions', {
@@ -176,7 +178,7 @@ export function petitionRoutes(app: App, { petitions, access, identity, organisa
     const by = await actingAs(request, principal, p);
     if (by.actors.length === 0 && principal.id !== p.applicant_id) throw new Problem(403, 'forbidden', { permission: 'petition.manage' });
     const view = await petitions.view(p.id);
-    return { ...(await caseView(view.petition, request.lang)), timeline: view.timeline };
+    return { ...(await caseView(view.petition, request.lang, by.actors)), timeline: view.timeline };
   });
 
   app.post('/api/v1/petitions/:id/actions', {
@@ -195,10 +197,11 @@ export function petitionRoutes(app: App, { petitions, access, identity, organisa
     const by = await actingAs(request, principal, p);
     if (by.actors.length === 0) throw new Problem(403, 'forbidden', { permission: 'petition.manage' });
     const row = await petitions.act(p.id, version, input, by);
-    return caseView(row, request.lang);
+    return caseView(row, request.lang, by.actors);
   });
 
-  async function caseView(p: PetitionRow, lang: Language) {
+  /** The petition for those who handle it, with the steps open to `actors` now (the applicant's own view has none). */
+  async function caseView(p: PetitionRow, lang: Language, actors: readonly Actor[]) {
     return {
       ...(await publicView(p, lang)),
       decision: p.decision as Record<string, unknown> | null,
@@ -210,6 +213,7 @@ export function petitionRoutes(app: App, { petitions, access, identity, organisa
       sendBy: p.send_by,
       publishDecisionBy: p.publish_decision_by,
       returnedAppealId: p.returned_appeal_id,
+      actions: actionsIn(PETITION, p.state as PetitionState, actors).map((t) => ({ action: t.action, citation: t.citation })),
       timeline: [] as { seq: number; at: string; actor: string; action: string; citation: string | null; state: string | null; details: Record<string, unknown> }[],
     };
   }

@@ -159,6 +159,9 @@ export const complaintCase = complaintResponse.extend({
   timeline: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), citation: n(z.string()), state: n(z.string()), details: z.record(z.string(), z.unknown()) })),
   deadlines: z.array(z.object({ term: z.string(), from: z.string(), due: z.string(), open: z.boolean() })),
   actions: z.array(z.object({ action: z.string(), citation: z.string() })),
+  extension: z
+    .object({ grounds: z.array(z.object({ code: z.string(), citation: z.string(), text: z.string() })), maxWorkingDays: z.number() })
+    .describe('LSS 25(4): the grounds of an extension, in the request language, and the most working days extensions add in total (`extendedDays` are used)'),
   message: n(z.string()).describe('What happened, in the request language (the route to the APC path says so)'),
 });
 

@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Language } from '../../law/i18n.ts';
 import type { Actor } from '../../law/lifecycles/lifecycle.ts';
-import { HIDDEN_SERVICE_CITATION, REFUSAL_GROUNDS, SERVICE_CHANNELS } from '../../law/services.ts';
+import { EXTENSION_GROUNDS, EXTENSION_MAX_WORKING_DAYS, HIDDEN_SERVICE_CITATION, REFUSAL_GROUNDS, SERVICE_CHANNELS } from '../../law/services.ts';
 import type { App } from '../../platform/http.ts';
 import { translator } from '../../platform/i18n.ts';
 import { Problem } from '../../platform/problems.ts';
@@ -183,6 +183,7 @@ export function serviceRoutes(app: App, { services, access }: ServiceRoutesOptio
       timeline: v.timeline,
       deadlines: v.deadlines,
       actions: v.actions,
+      extension: { grounds: EXTENSION_GROUNDS.map((g) => ({ code: g.code, citation: g.citation, text: g.text[request.lang] })), maxWorkingDays: EXTENSION_MAX_WORKING_DAYS },
       message: stepMessage(v.complaint, request.lang),
     };
   }

@@ -3,8 +3,8 @@
  * its pre-support and publishes or rejects it (APC 90-2(5)–(7)), tells the media (90-2(8)), records written
  * signatures (90-3(1)), sends one that reached its threshold to the competent body (90-4(1)) or returns one that did
  * not (90-3(5)). The competent body (petition.manage) registers it (90-4(2)), reviews it with its duties (90-5),
- * decides by its first head (90-6(1)) and publishes the decision (90-6(3)). The case has no list of open steps, so
- * the steps of the petition's state are offered to whoever holds the permission and the API refuses the rest.
+ * decides by its first head (90-6(1)) and publishes the decision (90-6(3)). The steps offered are the case's
+ * `actions`: those of the petition's state that the user's roles take (the API decides, from the lifecycle).
  */
 import { Fragment, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,25 +19,26 @@ interface Input {
   kind: Kind;
   options?: readonly string[];
 }
-/** The steps by state (src/law/lifecycles/petition.ts) and the permission that reaches them; each with its inputs. */
-const STEPS: { action: string; from: readonly string[]; permission: 'petition.moderate' | 'petition.manage'; citation: string; inputs: Input[] }[] = [
-  { action: 'publish', from: ['pre_supported'], permission: 'petition.moderate', citation: 'APC 90-2(5), 90-2(7)', inputs: [{ name: 'population', kind: 'number' }] },
-  { action: 'reject', from: ['submitted', 'pre_supported'], permission: 'petition.moderate', citation: 'APC 90-2(5), 90-2(6)', inputs: [{ name: 'grounds', kind: 'checks', options: ['no_pre_support', 'content_incomplete', 'forbidden_subject', 'same_subject_pending'] }, { name: 'reasons', kind: 'textarea' }] },
-  { action: 'sign_written', from: ['submitted', 'pre_supported', 'published'], permission: 'petition.moderate', citation: 'APC 90-3(1)', inputs: [{ name: 'iin', kind: 'text' }, { name: 'name', kind: 'text' }] },
-  { action: 'inform_media', from: ['published'], permission: 'petition.moderate', citation: 'APC 90-2(8)', inputs: [{ name: 'informedOn', kind: 'date' }, { name: 'outlets', kind: 'lines' }] },
-  { action: 'send', from: ['published'], permission: 'petition.moderate', citation: 'APC 90-3(4), 90-4(1)', inputs: [] },
-  { action: 'return', from: ['published'], permission: 'petition.moderate', citation: 'APC 90-3(5)', inputs: [{ name: 'as', kind: 'select', options: ['proposal', 'report', 'feedback'] }] },
-  { action: 'register', from: ['sent'], permission: 'petition.manage', citation: 'APC 90-4(2), 90-4(3)', inputs: [] },
-  { action: 'start_review', from: ['registered'], permission: 'petition.manage', citation: 'APC 90-5(1)', inputs: [] },
-  {
-    action: 'record_duty', from: ['in_review'], permission: 'petition.manage', citation: 'APC 90-5(2)',
-    inputs: [{ name: 'duty', kind: 'select', options: ['site_visit', 'public_discussion', 'working_group', 'comments_analysis', 'comparative_analysis'] }, { name: 'outcome', kind: 'select', options: ['done', 'waived'] }, { name: 'on', kind: 'date' }, { name: 'note', kind: 'textarea' }],
-  },
-  { action: 'schedule_discussion', from: ['in_review'], permission: 'petition.manage', citation: 'APC 90-5(2)(2)', inputs: [{ name: 'at', kind: 'datetime' }, { name: 'place', kind: 'text' }] },
-  { action: 'decide', from: ['in_review'], permission: 'petition.manage', citation: 'APC 90-6(1), 90-6(2)', inputs: [{ name: 'decision', kind: 'select', options: ['satisfied', 'partly_satisfied', 'refused'] }, { name: 'reasons', kind: 'textarea' }] },
-  { action: 'publish_decision', from: ['decided'], permission: 'petition.manage', citation: 'APC 90-6(3)', inputs: [] },
-  { action: 'official_statement', from: ['decided', 'decision_published'], permission: 'petition.manage', citation: 'APC 90-6(3) ¶2', inputs: [{ name: 'madeOn', kind: 'date' }, { name: 'text', kind: 'textarea' }] },
-];
+/**
+ * The form of each step the API may offer (the case's `actions`); a step without one here is not offered. The API's
+ * `sign` is the authority's recording of a signature collected on paper (90-3(1)), labelled `sign_written`.
+ */
+const FORMS: Record<string, Input[]> = {
+  publish: [{ name: 'population', kind: 'number' }],
+  reject: [{ name: 'grounds', kind: 'checks', options: ['no_pre_support', 'content_incomplete', 'forbidden_subject', 'same_subject_pending'] }, { name: 'reasons', kind: 'textarea' }],
+  sign: [{ name: 'iin', kind: 'text' }, { name: 'name', kind: 'text' }],
+  inform_media: [{ name: 'informedOn', kind: 'date' }, { name: 'outlets', kind: 'lines' }],
+  send: [],
+  return: [{ name: 'as', kind: 'select', options: ['proposal', 'report', 'feedback'] }],
+  register: [],
+  start_review: [],
+  record_duty: [{ name: 'duty', kind: 'select', options: ['site_visit', 'public_discussion', 'working_group', 'comments_analysis', 'comparative_analysis'] }, { name: 'outcome', kind: 'select', options: ['done', 'waived'] }, { name: 'on', kind: 'date' }, { name: 'note', kind: 'textarea' }],
+  schedule_discussion: [{ name: 'at', kind: 'datetime' }, { name: 'place', kind: 'text' }],
+  decide: [{ name: 'decision', kind: 'select', options: ['satisfied', 'partly_satisfied', 'refused'] }, { name: 'reasons', kind: 'textarea' }],
+  publish_decision: [],
+  official_statement: [{ name: 'madeOn', kind: 'date' }, { name: 'text', kind: 'textarea' }],
+};
+const label = (action: string) => (action === 'sign' ? 'sign_written' : action);
 const AUTHORITY_VIEWS = ['pre_supported', 'submitted', 'published'] as const;
 const BODY_VIEWS = ['sent', 'registered', 'in_review', 'decided'] as const;
 
@@ -192,8 +193,7 @@ function CasePage({ id }: { id: string }) {
 
 function Steps({ petition, onDone }: { petition: PetitionCase; onDone: () => void }) {
   const { t, i18n } = useTranslation();
-  const { me } = useSession();
-  const open = STEPS.filter((s) => s.from.includes(petition.state) && can(me, s.permission));
+  const open = petition.actions.flatMap((a) => (FORMS[a.action] ? [{ ...a, inputs: FORMS[a.action]! }] : []));
   const [chosen, setChosen] = useState<string>();
   const [form, setForm] = useState<Record<string, string | string[]>>({});
   const [error, setError] = useState<unknown>();
@@ -221,12 +221,12 @@ function Steps({ petition, onDone }: { petition: PetitionCase; onDone: () => voi
     }
     if (step.action === 'decide') input.language = i18n.language as Lang;
     try {
-      if (step.action === 'sign_written') {
+      if (step.action === 'sign') {
         const r = await api.writtenSignature(petition.id, { iin: String(input.iin ?? ''), name: String(input.name ?? '') });
         setSaid(t('workspace.pet.signedWritten', { count: r.count }));
       } else {
         await api.petitionAct(petition, { action: step.action, ...input });
-        setSaid(t('workspace.pet.done', { step: t(`workspace.pet.action.${step.action}`) }));
+        setSaid(t('workspace.pet.done', { step: t(`workspace.pet.action.${label(step.action)}`) }));
       }
       setChosen(undefined);
       setForm({});
@@ -246,7 +246,7 @@ function Steps({ petition, onDone }: { petition: PetitionCase; onDone: () => voi
       <div className="buttons">
         {open.map((s) => (
           <button key={s.action} type="button" className={chosen === s.action ? undefined : 'secondary'} aria-expanded={chosen === s.action} aria-controls="pet-step" data-action={s.action} onClick={() => (setChosen(chosen === s.action ? undefined : s.action), setError(undefined))}>
-            {t(`workspace.pet.action.${s.action}`)}
+            {t(`workspace.pet.action.${label(s.action)}`)}
           </button>
         ))}
       </div>
@@ -254,9 +254,9 @@ function Steps({ petition, onDone }: { petition: PetitionCase; onDone: () => voi
         {step && (
           <form onSubmit={(e) => void submit(e)} noValidate className="card plain">
             <h3>
-              {t(`workspace.pet.action.${step.action}`)} <span className="cite">{step.citation}</span>
+              {t(`workspace.pet.action.${label(step.action)}`)} <span className="cite">{step.citation}</span>
             </h3>
-            <p className="hint">{t(`workspace.pet.help.${step.action}`)}</p>
+            <p className="hint">{t(`workspace.pet.help.${label(step.action)}`)}</p>
             <ErrorBox error={error} />
             {step.inputs.map((i) =>
               i.kind === 'checks' ? (

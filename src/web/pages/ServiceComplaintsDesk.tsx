@@ -14,8 +14,6 @@ import { Link, navigate } from '../router.tsx';
 import { can, useSession } from '../session.tsx';
 import { SERVICE_COMPLAINT_OPEN, complaintTerms } from './ServiceComplaint.tsx';
 
-/** LSS 25(4)(1)–(2): the grounds of an extension (src/law/services.ts EXTENSION_GROUNDS). */
-const EXTENSION_GROUNDS = ['additional_study', 'additional_information'];
 /** LSS 25(2), 5(2)(7): the decisions (SERVICE_COMPLAINT_OUTCOMES). */
 const OUTCOMES = ['satisfied', 'refused'];
 
@@ -214,7 +212,7 @@ function Steps({ complaint, onDone }: { complaint: ServiceComplaintCase; onDone:
       step.action === 'decide'
         ? { action: 'decide', outcome: form.outcome ?? 'satisfied', reasons: form.reasons ?? '', ...(form.measures?.trim() ? { measures: form.measures } : {}) }
         : step.action === 'extend'
-          ? { action: 'extend', ground: form.ground ?? EXTENSION_GROUNDS[0], days: Number(form.days || 0), reasons: form.reasons ?? '' }
+          ? { action: 'extend', ground: form.ground ?? complaint.extension.grounds[0]?.code, days: Number(form.days || 0), reasons: form.reasons ?? '' }
           : { action: 'route_to_apc', challengedSummary: form.challengedSummary ?? '', ...(form.learnedOn ? { learnedOn: form.learnedOn } : {}) };
     try {
       await api.serviceComplaintAct(complaint, input);
@@ -270,17 +268,17 @@ function Steps({ complaint, onDone }: { complaint: ServiceComplaintCase; onDone:
               <>
                 <Field label={t('workspace.sc.ground')} error={err('ground')}>
                   {(p) => (
-                    <select {...p} value={form.ground ?? EXTENSION_GROUNDS[0]} onChange={(e) => set('ground', e.target.value)}>
-                      {EXTENSION_GROUNDS.map((g) => (
-                        <option key={g} value={g}>
-                          {t(`workspace.sc.grounds.${g}`)}
+                    <select {...p} value={form.ground ?? complaint.extension.grounds[0]?.code} onChange={(e) => set('ground', e.target.value)}>
+                      {complaint.extension.grounds.map((g) => (
+                        <option key={g.code} value={g.code}>
+                          {g.text} ({g.citation})
                         </option>
                       ))}
                     </select>
                   )}
                 </Field>
-                <Field label={t('workspace.sc.days')} hint={t('workspace.sc.daysHint', { used: complaint.extendedDays })} error={err('days')}>
-                  {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={10} value={form.days ?? ''} onChange={(e) => set('days', e.target.value)} />}
+                <Field label={t('workspace.sc.days')} hint={t('workspace.sc.daysHint', { max: complaint.extension.maxWorkingDays, used: complaint.extendedDays })} error={err('days')}>
+                  {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={complaint.extension.maxWorkingDays - complaint.extendedDays} value={form.days ?? ''} onChange={(e) => set('days', e.target.value)} />}
                 </Field>
                 <Field label={t('serviceComplaint.reasons')} error={err('reasons')}>
                   {(p) => <textarea {...p} rows={4} value={form.reasons ?? ''} onChange={(e) => set('reasons', e.target.value)} />}
