@@ -1,6 +1,6 @@
 /**
  * The interface's languages and the one a visitor starts in: from `?lang=`, else the one remembered in localStorage,
- * else Kazakh. Without dependencies, so the entry (opening.ts) knows the language before i18next is loaded. The
+ * else the one the server drew the page in (from the cookie below), else Kazakh. Without dependencies, so the entry (opening.ts) knows the language before i18next is loaded. The
  * choice is also kept in a cookie, so that the server draws the first paint of the next page in it (prepaint.tsx).
  */
 import type { Lang } from './api.ts';
@@ -21,16 +21,16 @@ export const loadTexts = (lang: Lang) => texts[lang]();
 
 const isLang = (x: string | null | undefined): x is Lang => !!x && (LANGS as string[]).includes(x);
 
-export function initialLanguage(): Lang {
+export function initialLanguage(drawnIn: Lang = 'kk'): Lang {
   const fromUrl = new URLSearchParams(location.search).get('lang');
   if (isLang(fromUrl)) return fromUrl;
   try {
     const saved = localStorage.getItem(LANG_KEY);
     if (isLang(saved)) return saved;
   } catch {
-    // storage may be disabled: Kazakh then
+    // storage may be disabled: the server's choice then
   }
-  return 'kk';
+  return drawnIn;
 }
 
 /** The language the server draws a page in: `?lang=`, else the cookie, else Kazakh (it cannot see localStorage). */

@@ -21,7 +21,7 @@ const drawn = ((): FirstState | undefined => {
     return undefined;
   }
 })();
-export const language = initialLanguage();
+export const language = initialLanguage(drawn?.lang);
 setApiLanguage(language);
 // the server draws the next page in the language remembered here
 rememberLanguage(language);
