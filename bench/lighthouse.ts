@@ -40,6 +40,21 @@ const email = (await demoApplicants()).find((a) => a.email)!.email!;
 await app.server.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { channel: 'email', address: email } });
 const signedIn = await app.server.inject({ method: 'POST', url: '/api/v1/auth/otp/verify', payload: { channel: 'email', address: email, code: otp.lastCode(email) } });
 const token = (signedIn.json() as { token: string }).token;
+// the pages a citizen follows: their own appeal, a petition's page, a public service's page
+const bodyId = (await app.database.db.selectFrom('body').select('id').where('code', '=', 'KRG-BZH').executeTakeFirstOrThrow()).id;
+const cabinet = { authorization: `Bearer ${token}` };
+const appeal = await app.server.inject({
+  method: 'POST', url: '/api/v1/appeals', headers: cabinet,
+  payload: { bodyId, type: 'application', language: 'kk', essence: 'Абай көшесіндегі көше жарығын жөндеуді сұраймын', applicant: { kind: 'individual', name: 'Серікова Айгерім Бауыржанқызы', postalAddress: 'Бұқар жырау ауданы, Ботакара, Абай к-сі 3' } },
+});
+const petition = await app.server.inject({
+  method: 'POST', url: '/api/v1/petitions', headers: cabinet,
+  payload: {
+    bodyId, language: 'kk', title: 'Ботакара кенті көшелерін жарықтандыру', content: 'Ботакара кентінің көшелеріне көше жарығын орнатуды сұраймыз', proposals: 'Жарықтандыруды 2027 жылғы жоспарға енгізу',
+    applicant: { name: 'Серікова Айгерім Бауыржанқызы', iin: '950412400003', residence: 'Бұқар жырау ауданы, Ботакара', email }, citizen: true,
+  },
+});
+const service = (await app.server.inject({ url: '/api/v1/services' })).json<{ items: { code: string }[] }>().items[0]!.code;
 
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
@@ -49,7 +64,7 @@ const chrome = await chromeLauncher.launch({
 // browser holds it after sign-in, for the pages measured signed in, and cleared for the others
 const jar = (await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`)).contexts()[0]!;
 // the citizen's pages of the menu (the act check /verify/{id} is a server-rendered page without JavaScript)
-const pages: { page: string; cookie?: boolean }[] = [
+const pages: { page: string; label?: string; cookie?: boolean }[] = [
   { page: '/' },
   { page: '/signin' },
   { page: '/file', cookie: true },
@@ -58,6 +73,9 @@ const pages: { page: string; cookie?: boolean }[] = [
   { page: '/receptions' },
   { page: '/services' },
   { page: '/knowledge' },
+  { page: `/appeals/${appeal.json<{ id: string }>().id}`, label: '/appeals/{id}', cookie: true },
+  { page: `/petitions/${petition.json<{ id: string }>().id}`, label: '/petitions/{id}' },
+  { page: `/services/${service}`, label: '/services/{code}' },
 ];
 const only = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--page' ? [a] : []));
 // Lighthouse's simulated timings still scale with the machine's own CPU time: on a shared machine, several runs per
@@ -69,10 +87,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const results: Record<string, Figures> = {};
 const loadBefore = os.loadavg()[0]!;
 try {
-  for (const p of pages.filter((x) => !only.length || only.includes(x.page))) {
+  for (const p of pages.filter((x) => !only.length || only.includes(x.label ?? x.page))) {
     const measured: Figures[] = [];
     for (let i = 0; i < runs; i++) measured.push(await measure(p));
-    results[p.page] = Object.fromEntries(Object.keys(measured[0]!).map((k) => [k, median(measured.map((m) => m[k as keyof Figures]))])) as Figures;
+    results[p.label ?? p.page] = Object.fromEntries(Object.keys(measured[0]!).map((k) => [k, median(measured.map((m) => m[k as keyof Figures]))])) as Figures;
   }
 } finally {
   await chrome.kill();
@@ -81,12 +99,12 @@ try {
 }
 
 /** One Lighthouse run on one page (its full report kept when asked for). */
-async function measure(p: { page: string; cookie?: boolean }): Promise<Figures> {
+async function measure(p: { page: string; label?: string; cookie?: boolean }): Promise<Figures> {
   await jar.clearCookies();
   if (p.cookie) await jar.addCookies([{ name: 'tynda_session', value: token, url: base }]);
   const run = await lighthouse(`${base}${p.page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
   const lhr = run!.lhr;
-  if (reports) fs.writeFileSync(path.join(reports, `${p.page.slice(1).replace(/\W+/g, '_') || 'home'}.json`), JSON.stringify(lhr));
+  if (reports) fs.writeFileSync(path.join(reports, `${(p.label ?? p.page).slice(1).replace(/\W+/g, '_') || 'home'}.json`), JSON.stringify(lhr));
   const score = (c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
   const num = (a: string) => Math.round((lhr.audits[a]?.numericValue ?? 0) * 1000) / 1000;
   return { performance: score('performance'), accessibility: score('accessibility'), lcpMs: Math.round(num('largest-contentful-paint')), tbtMs: Math.round(num('total-blocking-time')), cls: num('cumulative-layout-shift') };

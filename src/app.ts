@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -240,13 +241,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   monitoringRoutes(server, { monitoring, access });
   reportRuns.register(analyticalNoteGenerator(monitoring));
   // the browser application (src/web, built into dist/web): pages for every path outside /api/ and /verify/
+  const ask = async (request: FastifyRequest, url: string, lang: string) => {
+    const answer = await server.inject({ method: 'GET', url, headers: { ...(request.headers.cookie ? { cookie: request.headers.cookie } : {}), 'accept-language': lang } });
+    return answer.statusCode === 200 ? (answer.json() as unknown) : undefined;
+  };
   await serveWeb(server, options.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)), {
-    // the very answer of GET /api/v1/auth/me, for the session cookie of the page's request (none: a visitor)
-    whoIs: async (request, lang) => {
-      if (!readCookie(request.headers.cookie, SESSION_COOKIE)) return null;
-      const me = await server.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: request.headers.cookie!, 'accept-language': lang } });
-      return me.statusCode === 200 ? me.json() : null;
-    },
+    // the very answers of the API, for the session cookie of the page's request (none: a visitor)
+    whoIs: async (request, lang) => (readCookie(request.headers.cookie, SESSION_COOKIE) ? ((await ask(request, '/api/v1/auth/me', lang)) ?? null) : null),
+    ask,
   });
   await server.ready();
 

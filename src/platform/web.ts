@@ -20,21 +20,23 @@ export const NOT_WEB = ['/api/', '/verify/'];
 
 /** The build's server module (dist/web/.server/prepaint.js, built from src/web/prepaint.tsx). */
 interface Prepaint {
-  PREPAINTED: Set<string>;
+  drawing(path: string): { with: string[] } | undefined;
   requestLanguage(url: URL, cookieHeader: string | undefined): string;
-  prepaint(template: string, page: { href: string; lang: string; me: unknown }): string;
+  prepaint(template: string, page: { href: string; lang: string; me: unknown; data: Record<string, unknown> }): string;
 }
 
 export interface WebOptions {
   /** Who is signed in, as GET /api/v1/auth/me says it in `lang`; null for a visitor. */
   whoIs(request: FastifyRequest, lang: string): Promise<unknown>;
+  /** The API's answer to a GET of `path` for the page's request (its session, in `lang`); undefined when refused. */
+  ask(request: FastifyRequest, path: string, lang: string): Promise<unknown>;
 }
 
 export async function serveWeb(app: FastifyInstance, dir: string, options: WebOptions): Promise<boolean> {
   if (!fs.existsSync(path.join(dir, 'index.html'))) return false;
   const template = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   const serverModule = path.join(dir, '.server', 'prepaint.js');
-  const drawing = fs.existsSync(serverModule) ? ((await import(pathToFileURL(serverModule).href)) as Prepaint) : undefined;
+  const drawn = fs.existsSync(serverModule) ? ((await import(pathToFileURL(serverModule).href)) as Prepaint) : undefined;
   await app.register(fastifyStatic, {
     root: dir,
     prefix: '/',
@@ -52,14 +54,18 @@ export async function serveWeb(app: FastifyInstance, dir: string, options: WebOp
 
   async function page(request: FastifyRequest, reply: FastifyReply) {
     const url = new URL(request.url, 'http://tynda');
-    if (!drawing?.PREPAINTED.has(url.pathname)) {
+    const drawing = drawn?.drawing(url.pathname);
+    if (!drawn || !drawing) {
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
     }
-    const lang = drawing.requestLanguage(url, request.headers.cookie);
+    const lang = drawn.requestLanguage(url, request.headers.cookie);
     let html: string;
     try {
-      html = drawing.prepaint(template, { href: url.pathname + url.search, lang, me: await options.whoIs(request, lang) });
+      const [me, ...answers] = await Promise.all([options.whoIs(request, lang), ...drawing.with.map((p) => options.ask(request, p, lang))]);
+      // an answer refused (not found, not yours) is left out: the application shows the refusal itself
+      const data = Object.fromEntries(drawing.with.flatMap((p, i) => (answers[i] === undefined ? [] : [[p, answers[i]]])));
+      html = drawn.prepaint(template, { href: url.pathname + url.search, lang, me, data });
     } catch (error) {
       // a page that cannot be drawn is still served: the application draws it in the browser
       request.log.error({ err: error, page: url.pathname }, 'web: the first paint was not drawn');

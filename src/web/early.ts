@@ -22,6 +22,7 @@ export const firstPages = {
   signIn: codeOf(() => import('./pages/SignIn.tsx')),
   fileAppeal: codeOf(() => import('./pages/FileAppeal.tsx')),
   cabinet: codeOf(() => import('./pages/Cabinet.tsx')),
+  casePage: codeOf(() => import('./pages/CasePage.tsx')),
   inbox: codeOf(() => import('./pages/Inbox.tsx')),
   petitions: codeOf(() => import('./pages/Petitions.tsx')),
   receptions: codeOf(() => import('./pages/Receptions.tsx')),
@@ -40,6 +41,25 @@ export const pageData = {
 type Early = { promise: Promise<unknown>; value?: { data: unknown } };
 const early = new Map<() => Promise<unknown>, Early>();
 let openedPath: string | undefined;
+/** The API's answers the server drew the opened page with, by API path (FirstState's `data`). */
+let drawn: Record<string, unknown> = {};
+
+/** Keeps the answers the server drew the page at `path` with, for that page's first render (opening.ts). */
+export function keepDrawn(data: Record<string, unknown>, path: string) {
+  drawn = data;
+  openedPath = path;
+}
+
+/**
+ * The answer the server drew the page with, for a loader of `from` (an API path, or several: their answers in order),
+ * once; undefined when it did not draw all of them.
+ */
+export function drawnAnswer(from: string | readonly string[], answers: Record<string, unknown> = drawn): { data: unknown } | undefined {
+  const paths = typeof from === 'string' ? [from] : from;
+  if (!paths.every((p) => p in answers)) return undefined;
+  const data = paths.map((p) => answers[p]);
+  return { data: typeof from === 'string' ? data[0] : data };
+}
 
 /** Asks for a page's first data now, for the page opened at `path` (opening.ts). */
 export function prefetch(load: () => Promise<unknown>, path: string) {
@@ -53,10 +73,18 @@ export function prefetch(load: () => Promise<unknown>, path: string) {
  * The early answer for a loader, once (a reload asks afresh): `value` when it is already here, else its `promise`;
  * undefined when none was asked for or it failed (the page then asks itself, as if there had been none).
  */
-export function takeEarly<T>(load: () => Promise<T>): { value?: { data: T }; promise: Promise<T> } | undefined {
-  if (!early.size) return undefined;
+export function takeEarly<T>(load: () => Promise<T>, from?: string | readonly string[]): { value?: { data: T }; promise: Promise<T> } | undefined {
+  if (!early.size && !Object.keys(drawn).length) return undefined;
   // early answers belong to the page being opened: on another page (after a navigation) they may be stale
-  if (location.pathname !== openedPath) early.clear();
+  if (location.pathname !== openedPath) {
+    early.clear();
+    drawn = {};
+  }
+  const answer = from === undefined ? undefined : drawnAnswer(from);
+  if (answer) {
+    for (const p of typeof from === 'string' ? [from] : from!) delete drawn[p];
+    return { value: answer as { data: T }, promise: Promise.resolve(answer.data as T) };
+  }
   const entry = early.get(load);
   early.delete(load);
   return entry && { value: entry.value as { data: T } | undefined, promise: entry.promise.catch(() => load()) as Promise<T> };
@@ -70,4 +98,6 @@ export const FIRST_STATE_ID = 'tynda-first';
 export interface FirstState {
   me: import('./api.ts').Me | null;
   lang: import('./api.ts').Lang;
+  /** the API's answers the page was drawn with, by API path (prepaint.tsx's DRAWN_WITH) */
+  data: Record<string, unknown>;
 }

@@ -7,7 +7,7 @@
  * comes (at once if it is already here), so the page's frame never waits for it.
  */
 import { api, setApiLanguage, type Me } from './api.ts';
-import { FIRST_STATE_ID, firstPages, pageData, prefetch, type FirstState } from './early.ts';
+import { FIRST_STATE_ID, firstPages, keepDrawn, pageData, prefetch, type FirstState } from './early.ts';
 import { initialLanguage, loadTexts, rememberLanguage } from './lang.ts';
 // the styles are the page's (render-blocking) stylesheet, not a part of the application's chunk
 import './styles.css';
@@ -27,6 +27,8 @@ setApiLanguage(language);
 rememberLanguage(language);
 /** Who is signed in: every page's first paint waits for it (the header shows it); the server may have said already. */
 export const session = drawn ? Promise.resolve(drawn.me) : api.me().then((m): Me | null => m, () => null);
+// the answers the page was drawn with are its first render's data
+if (drawn?.data) keepDrawn(drawn.data, location.pathname);
 
 // by the path being opened: its code, fetched now; its first data, asked for alongside
 const opening: Record<string, () => Promise<unknown>> = {
@@ -45,6 +47,14 @@ const opening: Record<string, () => Promise<unknown>> = {
   '/services': () => firstPages.services.fetch(),
   '/knowledge': () => firstPages.knowledge.fetch(),
 };
+// the pages a citizen follows, by the first segment of their path (/appeals/{id}, /petitions/{id}, /services/{code})
+const following: Record<string, () => Promise<unknown>> = {
+  appeals: () => firstPages.casePage.fetch(),
+  petitions: () => firstPages.petitions.fetch(),
+  services: () => firstPages.services.fetch(),
+};
+const [, first, second, more] = location.pathname.split('/');
+const openPage = opening[location.pathname] ?? (first && second && more === undefined ? following[first] : undefined);
 
 /**
  * A page the server drew is painted before any code is evaluated (the page's and the application's run in long tasks
@@ -55,7 +65,7 @@ const painted = drawn ? new Promise<void>((done) => {
   setTimeout(done, 200);
 }) : Promise.resolve();
 /** The code of the page being opened (its data is not waited for); never fails (a failed chunk shows in the page). */
-export const pageCode = painted.then(() => opening[location.pathname]?.()).catch(() => undefined);
+export const pageCode = painted.then(() => openPage?.()).catch(() => undefined);
 
 // the application itself and its texts (preloaded by index.html, see vite.config.ts, unless the server drew the page)
 void painted.then(() => {

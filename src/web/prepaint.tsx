@@ -10,6 +10,7 @@ import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import type { Lang, Me } from './api.ts';
 import { Frame } from './components/Shell.tsx';
+import { DrawnAnswers } from './components/ui.tsx';
 import { FIRST_STATE_ID, firstPages, type FirstState } from './early.ts';
 import { appTitle } from './i18n.ts';
 import { LANGS } from './lang.ts';
@@ -17,13 +18,29 @@ import en from './locales/en.json';
 import kk from './locales/kk.json';
 import ru from './locales/ru.json';
 import { Page } from './routes.tsx';
-import { ServerLocation } from './router.tsx';
+import { ServerLocation, match } from './router.tsx';
 import { SessionContext } from './session.tsx';
 
 export { requestLanguage } from './lang.ts';
 
-/** The pages the server draws: those of the citizen's menu and the sign-in pages (each a first page, loaded below). */
-export const PREPAINTED = new Set(['/', '/signin', '/staff/signin', '/file', '/cabinet', '/petitions', '/receptions', '/services', '/knowledge']);
+/**
+ * The pages the server draws (each a first page, loaded below): those of the citizen's menu, the sign-in pages, and
+ * the pages a citizen follows, drawn with the API's answers they show first (each read by the page's `useLoad(…, from)`).
+ */
+const DRAWN: { pattern: string; with?: (params: Record<string, string>) => string[] }[] = [
+  ...['/', '/signin', '/staff/signin', '/file', '/cabinet', '/petitions', '/petitions/new', '/receptions', '/services', '/knowledge'].map((pattern) => ({ pattern })),
+  { pattern: '/appeals/:id', with: (p) => [`/api/v1/appeals/${encodeURIComponent(p.id!)}`] },
+  { pattern: '/petitions/:id', with: (p) => [`/api/v1/petitions/${encodeURIComponent(p.id!)}`] },
+];
+
+/** Whether the server draws the page at `path`, and the API paths whose answers it is drawn with. */
+export function drawing(path: string): { with: string[] } | undefined {
+  for (const d of DRAWN) {
+    const params = match(d.pattern, path);
+    if (params) return { with: d.with?.(params) ?? [] };
+  }
+  return undefined;
+}
 
 const texts = { kk, ru, en };
 const translators = new Map(
@@ -38,22 +55,24 @@ await Promise.all(Object.values(firstPages).map((code) => code.fetch()));
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** index.html with the page of `href` drawn into #root, in `lang`, for `me` (null: a visitor). */
-export function prepaint(template: string, { href, lang, me }: { href: string; lang: Lang; me: Me | null }): string {
+/** index.html with the page of `href` drawn into #root, in `lang`, for `me` (null: a visitor), with the API's `data`. */
+export function prepaint(template: string, { href, lang, me, data = {} }: { href: string; lang: Lang; me: Me | null; data?: Record<string, unknown> }): string {
   const i18n = translators.get(lang)!;
   const path = new URL(href, 'http://tynda').pathname;
   const markup = renderToString(
     <I18nextProvider i18n={i18n}>
       <ServerLocation.Provider value={href}>
         <SessionContext.Provider value={{ me, setMe: () => undefined }}>
-          <Frame me={me} onSignOut={() => undefined}>
-            <Page path={path} />
-          </Frame>
+          <DrawnAnswers.Provider value={data}>
+            <Frame me={me} onSignOut={() => undefined}>
+              <Page path={path} />
+            </Frame>
+          </DrawnAnswers.Provider>
         </SessionContext.Provider>
       </ServerLocation.Provider>
     </I18nextProvider>,
   );
-  const state: FirstState = { me, lang };
+  const state: FirstState = { me, lang, data };
   // the drawn controls wait, disabled, for the application that handles them: what a quick hand types or clicks is
   // never lost in the drawing the application replaces (links work as they are: the server draws their pages too)
   const inert = markup.replace(/<(input|select|textarea|button)\b/g, '<$1 disabled=""');

@@ -16,7 +16,7 @@ const SignIn = lazyPage(firstPages.signIn);
 const FileAppeal = lazyPage(firstPages.fileAppeal);
 const Cabinet = lazyPage(firstPages.cabinet);
 const Inbox = lazyPage(firstPages.inbox);
-const CasePage = lazy(() => import('./pages/CasePage.tsx'));
+const CasePage = lazyPage(firstPages.casePage);
 const Register = lazy(() => import('./pages/Register.tsx'));
 const BodyLoad = lazy(() => import('./pages/BodyLoad.tsx'));
 const Admin = lazy(() => import('./pages/Admin.tsx'));

@@ -38,7 +38,7 @@ describe('the first paint drawn by the server', { skip: missing }, () => {
     assert.match(html, /<input disabled="" [^>]*type="search"/);
     assert.doesNotMatch(html, /<(input|select|textarea|button)(?! disabled="")[\s>]/);
     assert.doesNotMatch(html, /rel="modulepreload"|\/api\/v1\/auth\/me/);
-    assert.deepEqual(stateOf(html), { me: null, lang: 'kk' });
+    assert.deepEqual(stateOf(html), { me: null, lang: 'kk', data: {} });
   });
 
   test('the language: ?lang= first, then the cookie the language switch sets, else Kazakh', async () => {
@@ -58,6 +58,20 @@ describe('the first paint drawn by the server', { skip: missing }, () => {
     // an ended session draws the page for a visitor
     const visitor = (await web.app.server.inject({ url: '/cabinet', headers: { cookie: 'tynda_session=tys_ended' } })).body;
     assert.equal(stateOf(visitor).me, null);
+  });
+
+  test("the pages a citizen follows are drawn with the API's answers they show first, written beside for the application; another's appeal is not", async () => {
+    const bodyId = web.ids['KRG-BZH'];
+    const filed = await web.inject('POST', '/api/v1/appeals', await web.citizen(), { bodyId, type: 'application', language: 'kk', essence: 'Абай көшесіндегі көше жарығын жөндеуді сұраймын', applicant: { kind: 'individual', name: 'Серікова Айгерім Бауыржанқызы', postalAddress: 'Ботакара, Абай к-сі 3' } });
+    const appeal = (await web.app.server.inject({ url: `/api/v1/appeals/${filed.id}`, headers: { cookie } })).json() as { number: string };
+    const html = (await web.app.server.inject({ url: `/appeals/${filed.id}`, headers: { cookie } })).body;
+    // (React separates adjacent texts with an empty comment)
+    assert.match(html, new RegExp(`<h1>${t(kk, 'case.title')}(<!-- -->)? <span class="number">${appeal.number}</span></h1>`));
+    assert.deepEqual((stateOf(html) as unknown as { data: Record<string, unknown> }).data[`/api/v1/appeals/${filed.id}`], appeal);
+    // a visitor gets the page without the appeal: the application says it is not theirs to see
+    const visitor = (await web.app.server.inject({ url: `/appeals/${filed.id}` })).body;
+    assert.deepEqual((stateOf(visitor) as unknown as { data: Record<string, unknown> }).data, {});
+    assert.doesNotMatch(visitor, new RegExp(appeal.number));
   });
 
   test("the officials' workspace is not drawn: the application draws it, its code preloaded", async () => {

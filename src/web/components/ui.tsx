@@ -1,8 +1,8 @@
 /** Small building blocks shared by the pages: labelled fields with their error, errors, dates, states. */
-import { startTransition, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, startTransition, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import { takeEarly } from '../early.ts';
+import { drawnAnswer, takeEarly } from '../early.ts';
 
 /** A labelled input; the API's message for this field (in the user's language) sits under it and is announced. */
 export function Field({ label, error, hint, children }: { label: string; error?: string | undefined; hint?: string; children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode }) {
@@ -45,12 +45,21 @@ export function ErrorBox({ error }: { error: unknown }) {
 
 export const fieldError = (error: unknown, field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
 
+/** The API's answers the server draws a page with (prepaint.tsx); in the browser they come through early.ts. */
+export const DrawnAnswers = createContext<Record<string, unknown> | undefined>(undefined);
+
 /**
  * Loads data for a page; reloads when a key changes. A loader of early.ts's `pageData` may find its answer already
- * asked for while the page's code loaded (then the first render has it, or waits for that request, not a new one).
+ * asked for while the page's code loaded (then the first render has it, or waits for that request, not a new one);
+ * one that says which API paths it reads (`from`) has their answers at once on a page the server drew with them.
  */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; error: unknown; reload: () => void } {
-  const [early] = useState(() => takeEarly(load));
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[], from?: string | readonly string[]): { data: T | undefined; error: unknown; reload: () => void } {
+  const server = useContext(DrawnAnswers);
+  const [early] = useState(() => {
+    if (!server) return takeEarly(load, from);
+    const answer = from === undefined ? undefined : drawnAnswer(from, server);
+    return answer && { value: answer as { data: T }, promise: Promise.resolve(answer.data as T) };
+  });
   const handed = useRef(false);
   const [data, setData] = useState<T | undefined>(early?.value?.data);
   const [error, setError] = useState<unknown>();

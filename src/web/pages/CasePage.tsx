@@ -131,7 +131,7 @@ export default function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { day, time } = useDates();
   const { me } = useSession();
-  const c = useLoad(() => api.appeal(id), [id]);
+  const c = useLoad(() => api.appeal(id), [id], `/api/v1/appeals/${encodeURIComponent(id)}`);
   const files = useLoad(() => api.files(id).catch(() => []), [id, c.data?.version]);
   if (!c.data) return <Loading error={c.error} />;
   const a: Case = c.data;

@@ -115,7 +115,7 @@ function SignForm({ petitionId, onSigned }: { petitionId: string; onSigned(count
 function PetitionPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { day } = useDates();
-  const petition = useLoad(() => api.petition(id), [id]);
+  const petition = useLoad(() => api.petition(id), [id], `/api/v1/petitions/${encodeURIComponent(id)}`);
   const [live, setLive] = useState<PetitionCount>();
   useEffect(() => {
     let stop = false;
