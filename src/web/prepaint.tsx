@@ -31,6 +31,7 @@ const DRAWN: { pattern: string; with?: (params: Record<string, string>) => strin
   ...['/', '/signin', '/staff/signin', '/file', '/cabinet', '/petitions', '/petitions/new', '/receptions', '/services', '/knowledge'].map((pattern) => ({ pattern })),
   { pattern: '/appeals/:id', with: (p) => [`/api/v1/appeals/${encodeURIComponent(p.id!)}`] },
   { pattern: '/petitions/:id', with: (p) => [`/api/v1/petitions/${encodeURIComponent(p.id!)}`] },
+  { pattern: '/services/:code', with: (p) => [`/api/v1/services/${encodeURIComponent(p.code!)}`] },
 ];
 
 /** Whether the server draws the page at `path`, and the API paths whose answers it is drawn with. */

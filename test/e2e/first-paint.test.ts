@@ -68,6 +68,8 @@ describe('the first paint drawn by the server', { skip: missing }, () => {
     // (React separates adjacent texts with an empty comment)
     assert.match(html, new RegExp(`<h1>${t(kk, 'case.title')}(<!-- -->)? <span class="number">${appeal.number}</span></h1>`));
     assert.deepEqual((stateOf(html) as unknown as { data: Record<string, unknown> }).data[`/api/v1/appeals/${filed.id}`], appeal);
+    const code = ((await web.app.server.inject({ url: '/api/v1/services' })).json() as { items: { code: string; name: { kk: string } }[] }).items[0]!;
+    assert.equal(heading((await web.app.server.inject({ url: `/services/${code.code}` })).body), code.name.kk);
     // a visitor gets the page without the appeal: the application says it is not theirs to see
     const visitor = (await web.app.server.inject({ url: `/appeals/${filed.id}` })).body;
     assert.deepEqual((stateOf(visitor) as unknown as { data: Record<string, unknown> }).data, {});

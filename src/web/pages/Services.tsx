@@ -245,10 +245,13 @@ function ServicePage({ code }: { code: string }) {
   const lang = i18n.language as Lang;
   const { day } = useDates();
   const { me } = useSession();
-  const loaded = useLoad(() => Promise.all([api.service(code), api.bodies()]), [code, lang]);
+  // the service is drawn by the server with its page; the bodies (for the providers' kinds and the rating form) follow
+  const loaded = useLoad(() => api.service(code), [code, lang], `/api/v1/services/${encodeURIComponent(code)}`);
+  const listed = useLoad(() => api.bodies(), [lang]);
   const [tick, setTick] = useState(0);
   if (!loaded.data) return <Loading error={loaded.error} />;
-  const [s, bodies] = loaded.data;
+  const s = loaded.data;
+  const bodies = listed.data ?? [];
   const providers = providersOf(s, bodies);
   // the kinds of body that provide it, named as the organisation names them (a kind with no body here is not shown)
   const typeNames = [...new Set(s.providers.bodyTypes.map((type) => bodies.find((b) => b.type === type)?.typeName).filter((x): x is string => !!x))];
@@ -376,7 +379,11 @@ function ServicePage({ code }: { code: string }) {
         </h2>
         <p>{t('services.rateLead')}</p>
         {applicant ? (
-          <RateForm service={s} providers={providers} onRated={() => setTick((x) => x + 1)} />
+          listed.data ? (
+            <RateForm service={s} providers={providers} onRated={() => setTick((x) => x + 1)} />
+          ) : (
+            <Loading error={listed.error} />
+          )
         ) : (
           <Link className="button secondary" href={`/signin?next=${encodeURIComponent(`/services/${s.code}`)}`}>
             {t('services.signInToRate')}
