@@ -2,9 +2,9 @@
  * Lighthouse (npm `lighthouse`, run against Debian's /usr/bin/chromium) on the citizen pages: performance and
  * accessibility with Lighthouse's default mobile profile (a mid-range phone, simulated slow 4G). Budget
  * (DESIGN.md): at least 95 for both on every citizen page. The whole app runs on a fresh embedded database on a
- * loopback port; the cabinet and the guided form are measured signed in as the demo applicant, the other pages of
- * the citizen's menu as a visitor.
- * Prints one JSON line. `--page /file` (repeatable) measures only those pages; `TYNDA_LIGHTHOUSE_REPORTS=<dir>` also
+ * loopback port; the cabinet, the guided form and the citizen's own appeal are measured signed in as the demo
+ * applicant, the other pages (the citizen's menu, a petition's page, a service's page) as a visitor.
+ * Prints one JSON line. `--page /file` or `--page '/appeals/{id}'` (repeatable) measures only those pages; `TYNDA_LIGHTHOUSE_REPORTS=<dir>` also
  * writes each page's full Lighthouse report there (the LCP element, its breakdown and the request chains).
  */
 import fs from 'node:fs';
