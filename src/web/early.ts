@@ -37,6 +37,8 @@ export const pageData = {
   /** the cabinet's list of my appeals (the first section, above the fold) */
   myAppeals: () => api.appeals({ view: 'mine', pageSize: 100 }),
 };
+/** The API path of the cabinet's list, which the server draws the cabinet with. */
+export const MY_APPEALS = '/api/v1/appeals?view=mine&pageSize=100';
 
 type Early = { promise: Promise<unknown>; value?: { data: unknown } };
 const early = new Map<() => Promise<unknown>, Early>();

@@ -11,7 +11,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { Lang, Me } from './api.ts';
 import { Frame } from './components/Shell.tsx';
 import { DrawnAnswers } from './components/ui.tsx';
-import { FIRST_STATE_ID, firstPages, type FirstState } from './early.ts';
+import { FIRST_STATE_ID, MY_APPEALS, firstPages, type FirstState } from './early.ts';
 import { appTitle } from './i18n.ts';
 import { LANGS } from './lang.ts';
 import en from './locales/en.json';
@@ -28,7 +28,8 @@ export { requestLanguage } from './lang.ts';
  * the pages a citizen follows, drawn with the API's answers they show first (each read by the page's `useLoad(…, from)`).
  */
 const DRAWN: { pattern: string; with?: (params: Record<string, string>) => string[] }[] = [
-  ...['/', '/signin', '/staff/signin', '/file', '/cabinet', '/petitions', '/petitions/new', '/receptions', '/services', '/knowledge'].map((pattern) => ({ pattern })),
+  ...['/', '/signin', '/staff/signin', '/file', '/petitions', '/petitions/new', '/receptions', '/services', '/knowledge'].map((pattern) => ({ pattern })),
+  { pattern: '/cabinet', with: () => [MY_APPEALS] },
   { pattern: '/appeals/:id', with: (p) => [`/api/v1/appeals/${encodeURIComponent(p.id!)}`] },
   { pattern: '/petitions/:id', with: (p) => [`/api/v1/petitions/${encodeURIComponent(p.id!)}`] },
   { pattern: '/services/:code', with: (p) => [`/api/v1/services/${encodeURIComponent(p.code!)}`] },

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { en, kk, missing, openWebApp, ru, t, type WebApp } from '../support/browser.ts';
 
 /** The state the server wrote beside the drawing (early.ts's FirstState). */
-const stateOf = (html: string) => JSON.parse(/<script type="application\/json" id="tynda-first">(.*?)<\/script>/.exec(html)![1]!) as { me: { name: string } | null; lang: string };
+const stateOf = (html: string) => JSON.parse(/<script type="application\/json" id="tynda-first">(.*?)<\/script>/.exec(html)![1]!) as { me: { name: string } | null; lang: string; data: Record<string, unknown> };
 const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
 
 describe('the first paint drawn by the server', { skip: missing }, () => {
@@ -55,6 +55,9 @@ describe('the first paint drawn by the server', { skip: missing }, () => {
     assert.deepEqual(stateOf(html).me, me);
     assert.ok(html.includes(`<span class="name">${me.name}</span>`));
     assert.equal(heading(html), t(kk, 'cabinet.title'));
+    // drawn with the list of my appeals, as GET /api/v1/appeals answers it
+    const mine = (await web.app.server.inject({ url: '/api/v1/appeals?view=mine&pageSize=100', headers: { cookie } })).json();
+    assert.deepEqual(stateOf(html).data, { '/api/v1/appeals?view=mine&pageSize=100': mine });
     // an ended session draws the page for a visitor
     const visitor = (await web.app.server.inject({ url: '/cabinet', headers: { cookie: 'tynda_session=tys_ended' } })).body;
     assert.equal(stateOf(visitor).me, null);
@@ -67,12 +70,12 @@ describe('the first paint drawn by the server', { skip: missing }, () => {
     const html = (await web.app.server.inject({ url: `/appeals/${filed.id}`, headers: { cookie } })).body;
     // (React separates adjacent texts with an empty comment)
     assert.match(html, new RegExp(`<h1>${t(kk, 'case.title')}(<!-- -->)? <span class="number">${appeal.number}</span></h1>`));
-    assert.deepEqual((stateOf(html) as unknown as { data: Record<string, unknown> }).data[`/api/v1/appeals/${filed.id}`], appeal);
+    assert.deepEqual(stateOf(html).data[`/api/v1/appeals/${filed.id}`], appeal);
     const code = ((await web.app.server.inject({ url: '/api/v1/services' })).json() as { items: { code: string; name: { kk: string } }[] }).items[0]!;
     assert.equal(heading((await web.app.server.inject({ url: `/services/${code.code}` })).body), code.name.kk);
     // a visitor gets the page without the appeal: the application says it is not theirs to see
     const visitor = (await web.app.server.inject({ url: `/appeals/${filed.id}` })).body;
-    assert.deepEqual((stateOf(visitor) as unknown as { data: Record<string, unknown> }).data, {});
+    assert.deepEqual(stateOf(visitor).data, {});
     assert.doesNotMatch(visitor, new RegExp(appeal.number));
   });
 

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type AppealList, type Booking } from '../api.ts';
 import { Countdown, ErrorBox, Loading, StateBadge, useDates, useLoad } from '../components/ui.tsx';
-import { pageData } from '../early.ts';
+import { MY_APPEALS, pageData } from '../early.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
@@ -157,7 +157,7 @@ export default function Cabinet() {
     if (me?.kind === 'official') navigate('/staff', true);
   }, [me]);
   // the loader opening.ts may already have asked (the cabinet opened directly): its answer is then at hand
-  const list = useLoad<AppealList | undefined>(me?.kind === 'applicant' ? pageData.myAppeals : async () => undefined, [me?.id]);
+  const list = useLoad<AppealList | undefined>(me?.kind === 'applicant' ? pageData.myAppeals : async () => undefined, [me?.id], MY_APPEALS);
   if (!me) return <Loading />;
   return (
     <div>
