@@ -40,6 +40,15 @@ export const pageData = {
 /** The API path of the cabinet's list, which the server draws the cabinet with. */
 export const MY_APPEALS = '/api/v1/appeals?view=mine&pageSize=100';
 
+/**
+ * While the application hydrates the drawing, its first render must be the server's: an early answer the server did
+ * not draw with waits for the page's effect (the drawn answers are the server's own).
+ */
+let hydrating = false;
+export function setHydrating(on: boolean) {
+  hydrating = on;
+}
+
 type Early = { promise: Promise<unknown>; value?: { data: unknown } };
 const early = new Map<() => Promise<unknown>, Early>();
 let openedPath: string | undefined;
@@ -89,7 +98,7 @@ export function takeEarly<T>(load: () => Promise<T>, from?: string | readonly st
   }
   const entry = early.get(load);
   early.delete(load);
-  return entry && { value: entry.value as { data: T } | undefined, promise: entry.promise.catch(() => load()) as Promise<T> };
+  return entry && { value: hydrating ? undefined : (entry.value as { data: T } | undefined), promise: entry.promise.catch(() => load()) as Promise<T> };
 }
 
 /**
@@ -97,6 +106,9 @@ export function takeEarly<T>(load: () => Promise<T>, from?: string | readonly st
  * written into the page as JSON under this id, so the application starts from the same state instead of asking again.
  */
 export const FIRST_STATE_ID = 'tynda-first';
+/** The attribute of the drawn controls disabled until the application has taken the page over. */
+export const DRAWN_DISABLED = 'data-drawn';
+
 export interface FirstState {
   me: import('./api.ts').Me | null;
   lang: import('./api.ts').Lang;

@@ -1,21 +1,19 @@
 /**
  * The browser application: the frame (components/Shell.tsx) and the page of the address (routes.tsx). Loaded by the
  * entry, opening.ts, once that has asked for what the opened page needs (the session, the page's code and its data).
- * It renders afresh into #root, replacing what the server drew there first (prepaint.tsx) in one commit.
+ * A page the server drew (prepaint.tsx) is hydrated: React takes the drawn elements over; any other is rendered.
  */
-import { language, pageCode, session } from './opening.ts';
-import { StrictMode, Suspense, startTransition, useEffect, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { useTranslation } from 'react-i18next';
+import { drawn, language, pageCode, session } from './opening.ts';
+import { StrictMode, startTransition, useEffect, useState } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { api, type Me } from './api.ts';
-import { Frame } from './components/Shell.tsx';
+import { setHydrating } from './early.ts';
 import { initI18n } from './i18n.ts';
-import { Page } from './routes.tsx';
+import { Pages } from './routes.tsx';
 import { navigate, useFocusHeading, useLocation } from './router.tsx';
 import { SessionContext } from './session.tsx';
 
 function App() {
-  const { t } = useTranslation();
   const { path } = useLocation();
   const [me, setMe] = useState<Me | null | undefined>(early);
   useEffect(() => {
@@ -29,11 +27,7 @@ function App() {
   };
   return (
     <SessionContext.Provider value={{ me, setMe }}>
-      <Frame me={me} onSignOut={() => void signOut()}>
-        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-          <Page path={path} />
-        </Suspense>
-      </Frame>
+      <Pages path={path} me={me} onSignOut={() => void signOut()} />
     </SessionContext.Provider>
   );
 }
@@ -43,12 +37,18 @@ function App() {
 // paint; a slow answer (over a second) does not hold the first paint
 const opened = Promise.all([session, pageCode]).then(([me]) => me);
 const [, early] = await Promise.all([initI18n(language), Promise.race([opened, new Promise<undefined>((r) => setTimeout(r, 1000))])]);
-const root = createRoot(document.getElementById('root')!);
-// a transition: the first render yields to the browser between components instead of one long task
-startTransition(() =>
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
+const container = document.getElementById('root')!;
+const app = (
+  <StrictMode>
+    <App />
+  </StrictMode>
 );
+if (drawn && drawn.lang === language) {
+  // the server drew this page (prepaint.tsx) from the same state: React takes its elements over instead of drawing
+  // them again. Should the two differ after all, React draws the page afresh, which is no error of the page's.
+  setHydrating(true);
+  hydrateRoot(container, app, { onRecoverableError: (error) => console.warn('tynda: the drawn page was drawn again', error) });
+} else {
+  // a transition: the first render yields to the browser between components instead of one long task
+  startTransition(() => createRoot(container).render(app));
+}

@@ -14,7 +14,7 @@ import './styles.css';
 // nothing heavier (React, i18next) is imported here: this module must run as soon as it arrives
 
 /** What the server knew when it drew the page (absent when it drew none: a page of the officials' workspace). */
-const drawn = ((): FirstState | undefined => {
+export const drawn = ((): FirstState | undefined => {
   try {
     return JSON.parse(document.getElementById(FIRST_STATE_ID)?.textContent ?? 'null') ?? undefined;
   } catch {

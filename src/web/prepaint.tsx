@@ -3,21 +3,20 @@
  * scripts/build-web.mjs) and used by src/platform/web.ts: the page's frame and its first render (heading, lead,
  * forms; data still loading) drawn into index.html in the visitor's language and with who is signed in, so a phone on
  * a slow connection shows the page before its JavaScript has arrived, and without JavaScript at all. The application
- * then renders afresh in its place (main.tsx), from the same state written beside it (early.ts's FirstState).
+ * then hydrates it (main.tsx), from the same state written beside it (early.ts's FirstState).
  */
 import i18next from 'i18next';
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import type { Lang, Me } from './api.ts';
-import { Frame } from './components/Shell.tsx';
 import { DrawnAnswers } from './components/ui.tsx';
-import { FIRST_STATE_ID, MY_APPEALS, firstPages, type FirstState } from './early.ts';
+import { DRAWN_DISABLED, FIRST_STATE_ID, MY_APPEALS, firstPages, type FirstState } from './early.ts';
 import { appTitle } from './i18n.ts';
 import { LANGS } from './lang.ts';
 import en from './locales/en.json';
 import kk from './locales/kk.json';
 import ru from './locales/ru.json';
-import { Page } from './routes.tsx';
+import { Pages } from './routes.tsx';
 import { ServerLocation, match } from './router.tsx';
 import { SessionContext } from './session.tsx';
 
@@ -66,18 +65,17 @@ export function prepaint(template: string, { href, lang, me, data = {} }: { href
       <ServerLocation.Provider value={href}>
         <SessionContext.Provider value={{ me, setMe: () => undefined }}>
           <DrawnAnswers.Provider value={data}>
-            <Frame me={me} onSignOut={() => undefined}>
-              <Page path={path} />
-            </Frame>
+            <Pages path={path} me={me} onSignOut={() => undefined} />
           </DrawnAnswers.Provider>
         </SessionContext.Provider>
       </ServerLocation.Provider>
     </I18nextProvider>,
   );
   const state: FirstState = { me, lang, data };
-  // the drawn controls wait, disabled, for the application that handles them: what a quick hand types or clicks is
-  // never lost in the drawing the application replaces (links work as they are: the server draws their pages too)
-  const inert = markup.replace(/<(input|select|textarea|button)\b/g, '<$1 disabled=""');
+  // the drawn controls wait, disabled, for the application that handles them: what a quick hand types or clicks before
+  // it runs is never lost (links work as they are: the server draws their pages too); `data-drawn` marks those the
+  // application enables again (DRAWN_DISABLED), not those disabled in their own right
+  const inert = markup.replace(/<(input|select|textarea|button)\b(?![^>]*\sdisabled="")/g, `<$1 disabled="" ${DRAWN_DISABLED}=""`);
   // JSON inside a script element: "<" escaped, so no text in it can close the element
   const json = JSON.stringify(state).replace(/</g, '\\u003c');
   return (

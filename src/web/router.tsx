@@ -11,8 +11,11 @@ function subscribe(l: () => void) {
   return () => listeners.delete(l);
 }
 const snapshot = () => location.pathname + location.search;
-/** The address the server renders a page for (prepaint.tsx); in the browser, the window's. */
-export const ServerLocation = createContext('/');
+/**
+ * The address the server renders a page for (prepaint.tsx). React reads it while it hydrates that drawing in the
+ * browser too, where it is the window's own.
+ */
+export const ServerLocation = createContext(typeof window === 'undefined' ? '/' : snapshot());
 
 export function navigate(to: string, replace = false) {
   if (replace) history.replaceState(null, '', to);

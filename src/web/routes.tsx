@@ -2,10 +2,44 @@
  * The pages by path: the application's (main.tsx) and the server's first paint's (prepaint.tsx). The pages a visitor
  * may open first are `lazyPage`s of early.ts's `firstPages`; the others are plain lazy().
  */
-import { lazy, type ReactNode } from 'react';
-import { firstPages, type PageCode } from './early.ts';
+import { Suspense, lazy, useLayoutEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from './api.ts';
+import { Frame } from './components/Shell.tsx';
+import { DRAWN_DISABLED, firstPages, setHydrating, type PageCode } from './early.ts';
 import { match } from './router.tsx';
 import Home from './pages/Home.tsx';
+
+/**
+ * The page of `path` in its frame: the same tree in the browser (main.tsx) and on the server (prepaint.tsx), so that
+ * the browser hydrates what the server drew instead of drawing it again.
+ */
+export function Pages({ path, me, onSignOut }: { path: string; me: Me | null | undefined; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Frame me={me} onSignOut={onSignOut}>
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <Page path={path} />
+        <TakenOver />
+      </Suspense>
+    </Frame>
+  );
+}
+
+/**
+ * Once the page is the application's (hydrated: React hydrates the page after the frame), the drawn controls work,
+ * and early answers go to their pages again.
+ */
+function TakenOver() {
+  useLayoutEffect(() => {
+    setHydrating(false);
+    for (const control of document.querySelectorAll(`[${DRAWN_DISABLED}]`)) {
+      control.removeAttribute('disabled');
+      control.removeAttribute(DRAWN_DISABLED);
+    }
+  }, []);
+  return null;
+}
 
 /** lazy(), except that once its code is here (opening.ts fetched it) the page renders at once, not the fallback first. */
 function lazyPage<P extends object>(code: PageCode<P>) {
