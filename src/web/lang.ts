@@ -1,7 +1,8 @@
 /**
  * The interface's languages and the one a visitor starts in: from `?lang=`, else the one remembered in localStorage,
- * else the one the server drew the page in (from the cookie below), else Kazakh. Without dependencies, so the entry (opening.ts) knows the language before i18next is loaded. The
- * choice is also kept in a cookie, so that the server draws the first paint of the next page in it (prepaint.tsx).
+ * else the one the server drew the page in (from the cookie below), else Kazakh. Without dependencies, so the entry
+ * (opening.ts) knows the language before i18next is loaded. The choice is also kept in a cookie, so that the server
+ * draws the next page in it (prepaint.tsx).
  */
 import type { Lang } from './api.ts';
 
