@@ -36,7 +36,10 @@ function App() {
 // header is drawn once, not shifted when the answer comes, and the page itself (not a "loading" line) is the first
 // paint; a slow answer (over a second) does not hold the first paint
 const opened = Promise.all([session, pageCode]).then(([me]) => me);
-const [, early] = await Promise.all([initI18n(language), Promise.race([opened, new Promise<undefined>((r) => setTimeout(r, 1000))])]);
+const [, answered] = await Promise.all([initI18n(language), Promise.race([opened, new Promise<undefined>((r) => setTimeout(r, 1000))])]);
+// a drawn page is hydrated with the session it was drawn for, however late its code: React hydrates the page itself
+// when its code comes, and the header must be the drawn one meanwhile
+const early = drawn ? drawn.me : answered;
 const container = document.getElementById('root')!;
 const app = (
   <StrictMode>

@@ -120,5 +120,20 @@ describe('the first paint drawn by the server', { skip: missing }, () => {
       const next = await page.goto(`${web.base}/knowledge`);
       assert.match(await next!.text(), /<html lang="ru">/);
     }, { phone: true });
+
+    // on a slow connection the page's code comes after the application: the frame is hydrated at once, the page when
+    // its code comes, and nothing is drawn again
+    await web.journey('first-paint-slow-page-code', async (page) => {
+      const warnings: string[] = [];
+      page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      await page.route('**/assets/Receptions-*.js', async (route) => {
+        await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      });
+      await page.goto(`${web.base}/receptions`);
+      await page.locator('main h1:not([disabled])').waitFor();
+      await page.waitForFunction(() => !document.querySelector('[data-drawn]'));
+      assert.deepEqual(warnings.filter((w) => w.includes('drawn again')), []);
+    });
   });
 });
