@@ -4,8 +4,9 @@
  * (DESIGN.md): at least 95 for both on every citizen page. The whole app runs on a fresh embedded database on a
  * loopback port; the cabinet, the guided form and the citizen's own appeal are measured signed in as the demo
  * applicant, the other pages (the citizen's menu, a petition's page, a service's page) as a visitor.
- * Prints one JSON line. `--page /file` or `--page '/appeals/{id}'` (repeatable) measures only those pages; `TYNDA_LIGHTHOUSE_REPORTS=<dir>` also
- * writes each page's full Lighthouse report there (the LCP element, its breakdown and the request chains).
+ * Prints one JSON line. `--page /file` or `--page '/appeals/{id}'` (repeatable) measures only those pages;
+ * `TYNDA_LIGHTHOUSE_REPORTS=<dir>` also writes each page's full Lighthouse report there (the LCP element, its
+ * breakdown and the request chains).
  */
 import fs from 'node:fs';
 import os from 'node:os';
