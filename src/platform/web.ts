@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Problem } from './problems.ts';
+import { readCookie } from './security.ts';
 
 /** Paths the web application never answers (the API and the public verification pages). */
 export const NOT_WEB = ['/api/', '/verify/'];
@@ -21,7 +22,8 @@ export const NOT_WEB = ['/api/', '/verify/'];
 /** The build's server module (dist/web/.server/prepaint.js, built from src/web/prepaint.tsx). */
 interface Prepaint {
   drawing(path: string): { with: string[] } | undefined;
-  requestLanguage(url: URL, cookieHeader: string | undefined): string;
+  LANG_COOKIE: string;
+  requestLanguage(url: URL, remembered: string | undefined): string;
   prepaint(template: string, page: { href: string; lang: string; me: unknown; data: Record<string, unknown> }): string;
 }
 
@@ -59,7 +61,7 @@ export async function serveWeb(app: FastifyInstance, dir: string, options: WebOp
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
     }
-    const lang = drawn.requestLanguage(url, request.headers.cookie);
+    const lang = drawn.requestLanguage(url, readCookie(request.headers.cookie, drawn.LANG_COOKIE));
     let html: string;
     try {
       const [me, ...answers] = await Promise.all([options.whoIs(request, lang), ...drawing.with.map((p) => options.ask(request, p, lang))]);

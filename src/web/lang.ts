@@ -34,12 +34,11 @@ export function initialLanguage(drawnIn: Lang = 'kk'): Lang {
   return drawnIn;
 }
 
-/** The language the server draws a page in: `?lang=`, else the cookie, else Kazakh (it cannot see localStorage). */
-export function requestLanguage(url: URL, cookieHeader: string | undefined): Lang {
+/** The language the server draws a page in: `?lang=`, else the cookie's, else Kazakh (it cannot see localStorage). */
+export function requestLanguage(url: URL, remembered: string | undefined): Lang {
   const fromUrl = url.searchParams.get('lang');
   if (isLang(fromUrl)) return fromUrl;
-  const fromCookie = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([a-z]+)`).exec(cookieHeader ?? '')?.[1];
-  return isLang(fromCookie) ? fromCookie : 'kk';
+  return isLang(remembered) ? remembered : 'kk';
 }
 
 /** Keeps the language in the cookie the server reads (a year; only the language, no personal data). */

@@ -20,7 +20,7 @@ import { Pages } from './routes.tsx';
 import { ServerLocation, match } from './router.tsx';
 import { SessionContext } from './session.tsx';
 
-export { requestLanguage } from './lang.ts';
+export { LANG_COOKIE, requestLanguage } from './lang.ts';
 
 /**
  * The pages the server draws (each a first page, loaded below): those of the citizen's menu, the sign-in pages, and

@@ -84,21 +84,15 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], from?: strin
   return { data, error, reload: () => setTick((x) => x + 1) };
 }
 
+/** Intl formats made once per kind, locale and options: making one costs a phone far more than using it (a list made hundreds). */
 const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-/** A date format, made once per locale and options: making one costs a phone far more than using it (a list made hundreds). */
-export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d ${locale} ${JSON.stringify(options)}`;
-  let f = formats.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  return f;
+function formatOnce<F extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: string, locale: string, options: object, make: () => F): F {
+  const key = `${kind} ${locale} ${JSON.stringify(options)}`;
+  if (!formats.has(key)) formats.set(key, make());
+  return formats.get(key) as F;
 }
-/** A number format, made once per locale and options. */
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n ${locale} ${JSON.stringify(options)}`;
-  let f = formats.get(key) as Intl.NumberFormat | undefined;
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, options)));
-  return f;
-}
+export const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) => formatOnce('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions) => formatOnce('number', locale, options, () => new Intl.NumberFormat(locale, options));
 /**
  * The date (YYYY-MM-DD) and time (HH:MM) in Almaty of a moment, by arithmetic: a phone's first Intl date format costs
  * it a tenth of a second of ICU's start-up. Almaty keeps UTC+5 since 1 March 2024 (UTC+6 before).
